@@ -1,0 +1,36 @@
+/** Gateway configuration: every environment variable the gateway reads, with safe defaults. */
+import fs from 'node:fs';
+import { CITIES, SUPERGRAPH_FILE, subgraphUrl } from '../schema/cities';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  /** City id → subgraph URL (registry default, or `{CITY}_SUBGRAPH_URL`). */
+  subgraphUrls: Record<string, string>;
+  /** How long the gateway waits for a city subgraph before giving up on it. */
+  subgraphTimeoutMs: number;
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got ${JSON.stringify(value)}).`);
+  return n;
+}
+
+export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return {
+    port: int(env.PORT, 4000, 'PORT'),
+    host: env.HOST || '127.0.0.1',
+    supergraphPath: env.SUPERGRAPH_PATH || SUPERGRAPH_FILE,
+    subgraphUrls: Object.fromEntries(CITIES.map((c) => [c.id, subgraphUrl(c, env)])),
+    subgraphTimeoutMs: int(env.SUBGRAPH_TIMEOUT_MS, 15000, 'SUBGRAPH_TIMEOUT_MS'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+export function readSupergraph(config: Pick<GatewayConfig, 'supergraphPath'>): string {
+  return fs.readFileSync(config.supergraphPath, 'utf8');
+}

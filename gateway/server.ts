@@ -1,0 +1,104 @@
+/**
+ * Builds the gateway (no listen): Apollo Server + Apollo Gateway on the static supergraph,
+ * POST /graphql, GET /health (alive) and GET /ready (supergraph loaded + each city's reachability).
+ */
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloGateway } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { CityDataSource } from './city-datasource';
+import { CITIES } from '../schema/cities';
+import type { GatewayConfig } from './config';
+import { listen, type RunningService } from '../subgraphs/shared/server';
+import { createLogger, type Logger } from '../subgraphs/shared/logger';
+
+export interface Gateway {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer;
+  gateway: ApolloGateway;
+  listen(port: number, host?: string): Promise<RunningService>;
+}
+
+export interface CityReachability {
+  id: string;
+  url: string;
+  reachable: boolean;
+  latencyMs: number | null;
+  error?: string;
+}
+
+async function probeCity(id: string, graphqlUrl: string): Promise<CityReachability> {
+  const health = graphqlUrl.replace(/\/graphql\/?$/, '') + '/health';
+  const started = Date.now();
+  try {
+    const res = await fetch(health, { signal: AbortSignal.timeout(2000) });
+    await res.body?.cancel();
+    return { id, url: graphqlUrl, reachable: res.ok, latencyMs: Date.now() - started, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    return { id, url: graphqlUrl, reachable: false, latencyMs: null, error: e.cause?.code ?? e.message };
+  }
+}
+
+export async function buildGateway(
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & { supergraphSdl: string },
+  logger: Logger = createLogger('gateway'),
+): Promise<Gateway> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const cityNames = Object.fromEntries(CITIES.map((c) => [c.id, c.name]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = config.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for city subgraph "${name}": add it to schema/cities.ts.`);
+      return new CityDataSource(name, cityNames[name] ?? name, target, config.subgraphTimeoutMs);
+    },
+    logger,
+  });
+  let ready = false;
+  const apollo = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const e of errors) {
+                const code = e.extensions?.code;
+                if (code === 'CITY_UNAVAILABLE' || code === 'UPSTREAM_UNAVAILABLE') logger.warn({ code, city: e.extensions?.city, message: e.message }, 'city unavailable');
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  ready = true;
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const cities = await Promise.all(Object.entries(config.subgraphUrls).map(([id, url]) => probeCity(id, url)));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', supergraph: ready ? 'loaded' : 'not loaded', cities });
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    gateway,
+    listen: (port, host = '127.0.0.1') => listen(httpServer, port, host, '/graphql', async () => {
+      ready = false;
+      await apollo.stop();
+    }),
+  };
+}

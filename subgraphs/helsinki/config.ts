@@ -1,0 +1,40 @@
+/** Helsinki subgraph configuration: every environment variable it reads, with safe defaults. */
+import { cityById } from '../../schema/cities';
+
+const city = cityById('helsinki');
+const ahjo = city.upstreams[0];
+
+export interface HelsinkiConfig {
+  port: number;
+  host: string;
+  /** Base URL of the Ahjo REST API (or a replica of it). */
+  ahjoBaseUrl: string;
+  /** Bearer token for Ahjo, when it needs one. */
+  ahjoToken?: string;
+  timeoutMs: number;
+  retries: number;
+  pageSize: number;
+  maxPages: number;
+  userAgent: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got ${JSON.stringify(value)}).`);
+  return n;
+}
+
+export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HelsinkiConfig {
+  return {
+    port: int(env.HELSINKI_PORT, city.subgraph.port, 'HELSINKI_PORT'),
+    host: env.HELSINKI_HOST || '127.0.0.1',
+    ahjoBaseUrl: env[ahjo.baseUrlEnv] || ahjo.liveBaseUrl,
+    ahjoToken: (ahjo.tokenEnv && env[ahjo.tokenEnv]) || undefined,
+    timeoutMs: int(env.HELSINKI_AHJO_TIMEOUT_MS, 10000, 'HELSINKI_AHJO_TIMEOUT_MS'),
+    retries: int(env.HELSINKI_AHJO_RETRIES, 2, 'HELSINKI_AHJO_RETRIES'),
+    pageSize: int(env.HELSINKI_AHJO_PAGE_SIZE, 1000, 'HELSINKI_AHJO_PAGE_SIZE') || 1000,
+    maxPages: int(env.HELSINKI_AHJO_MAX_PAGES, 50, 'HELSINKI_AHJO_MAX_PAGES') || 50,
+    userAgent: env.HELSINKI_USER_AGENT || 'city-decision-graph/0.1 (helsinki subgraph; +https://github.com/city-decision-graph)',
+  };
+}

@@ -1,0 +1,19 @@
+/** Starts the Helsinki subgraph: `tsx subgraphs/helsinki/index.ts` (configured by env, see config.ts). */
+import { closeOnSignals } from '../shared/server';
+import { createLogger } from '../shared/logger';
+import { helsinkiConfigFromEnv } from './config';
+import { buildHelsinkiSubgraph } from './server';
+
+async function main(): Promise<void> {
+  const logger = createLogger('helsinki-subgraph');
+  const config = helsinkiConfigFromEnv();
+  const subgraph = await buildHelsinkiSubgraph(config, logger);
+  const running = await subgraph.listen(config.port, config.host);
+  logger.info({ url: running.url, upstream: config.ahjoBaseUrl }, 'helsinki subgraph listening');
+  closeOnSignals(logger, running.close);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

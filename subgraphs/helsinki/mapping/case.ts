@@ -1,0 +1,77 @@
+/** Ahjo cases → Cases, with handlings and records. */
+import { attachmentOf, type Attachment } from './attachment';
+import { categoryOf, type Category } from './category';
+import { dateTimeOf, gid, nonEmpty, selfLink, WEB_BASE } from './common';
+import type { AhjoCase } from '../upstream/types';
+
+export type CaseStatus = 'OPEN' | 'CLOSED' | 'UNKNOWN';
+
+export interface Case {
+  id: string;
+  sourceId: string;
+  label: string | null;
+  title: string;
+  status: CaseStatus;
+  statusRaw: string | null;
+  openedAt: string | null;
+  /** Helsinki local date the case was opened (for sorting and the from/to filter). */
+  openedOn: string | null;
+  categories: Category[];
+  attachments: Attachment[];
+  /** NativeIds of the case's decision records (Type "päätös"). */
+  decisionIds: string[];
+  url: string;
+  sourceUrl: string | null;
+  classificationCode: string | null;
+  classificationTitle: string | null;
+  publicityClass: string | null;
+  language: string | null;
+  acquiredAt: string | null;
+  handlings: Array<{
+    workSequenceNumber: number | null;
+    sector: string | null;
+    sectorId: string | null;
+    status: string | null;
+    createdAt: string | null;
+    nearestDeadline: string | null;
+  }>;
+}
+
+const STATUSES: Record<string, CaseStatus> = { vireillä: 'OPEN', ratkaistu: 'CLOSED' };
+
+export function caseStatusOf(status: string | null | undefined): CaseStatus {
+  return (status && STATUSES[status.trim().toLowerCase()]) || 'UNKNOWN';
+}
+
+export function caseOf(c: AhjoCase): Case {
+  const records = c.Records ?? [];
+  const openedAt = dateTimeOf(c.Created);
+  return {
+    id: gid('case', c.CaseID),
+    sourceId: c.CaseID,
+    label: nonEmpty(c.CaseIDLabel),
+    title: c.Title,
+    status: caseStatusOf(c.Status),
+    statusRaw: nonEmpty(c.Status),
+    openedAt,
+    openedOn: openedAt ? openedAt.slice(0, 10) : null,
+    categories: categoryOf(c.ClassificationCode, c.ClassificationTitle),
+    attachments: records.map(attachmentOf),
+    decisionIds: records.filter((r) => r.Type === 'päätös' && r.NativeId).map((r) => r.NativeId as string),
+    url: `${WEB_BASE}/fi/asia/${encodeURIComponent(c.CaseID)}`,
+    sourceUrl: selfLink(c.links),
+    classificationCode: nonEmpty(c.ClassificationCode),
+    classificationTitle: nonEmpty(c.ClassificationTitle),
+    publicityClass: nonEmpty(c.PublicityClass),
+    language: nonEmpty(c.Language),
+    acquiredAt: dateTimeOf(c.Acquired),
+    handlings: (c.Handlings ?? []).map((h) => ({
+      workSequenceNumber: typeof h.WorkSequenceNumber === 'number' ? h.WorkSequenceNumber : null,
+      sector: nonEmpty(h.Sector),
+      sectorId: nonEmpty(h.SectorID),
+      status: nonEmpty(h.Status),
+      createdAt: dateTimeOf(h.Created),
+      nearestDeadline: dateTimeOf(h.DateNearestDeadline),
+    })),
+  };
+}

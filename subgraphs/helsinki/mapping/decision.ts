@@ -1,0 +1,157 @@
+/**
+ * Ahjo decisions → Decisions. Ahjo keeps a Swedish translation as a separate decision with its
+ * own NativeId; paatokset.hel.fi pairs them by case, meeting, section and language. We do the
+ * same: translations become language versions of one Decision whose id is the Finnish version's.
+ */
+import { attachmentOf, type Attachment } from './attachment';
+import { bodyOf, type Body } from './body';
+import { categoryOf, type Category } from './category';
+import { dateOf, dateTimeOf, gid, nonEmpty, selfLink, WEB_BASE } from './common';
+import { decisionStatement, outcomeOf, type Outcome } from './outcome';
+import { htmlLang, richTextOf, type RichText } from './text';
+import { voteEventsOf, type VoteEvent } from './votes';
+import type { AhjoDecision, AhjoMeetingSummary } from '../upstream/types';
+
+export const MAIN_LANGUAGE = 'fi';
+
+export interface DecisionVersion {
+  lang: string;
+  sourceId: string;
+  title: string;
+  sourceUrl: string | null;
+  content: RichText | null;
+  proposal: RichText | null;
+  decisionHistory: RichText | null;
+}
+
+export interface Decision {
+  id: string;
+  sourceId: string;
+  language: string;
+  availableLanguages: string[];
+  versions: DecisionVersion[];
+  titles: Array<{ lang: string; text: string }>;
+  date: string | null;
+  decidedAt: string | null;
+  outcome: Outcome;
+  outcomeRaw: string | null;
+  body: Body | null;
+  meetingRef: AhjoMeetingSummary | null;
+  caseSourceId: string | null;
+  caseIdLabel: string | null;
+  number: string | null;
+  section: string | null;
+  classificationCode: string | null;
+  classificationTitle: string | null;
+  categories: Category[];
+  voteEvents: VoteEvent[];
+  attachments: Attachment[];
+  isOfficerDecision: boolean;
+  pdf: { versionSeriesId: string | null; language: string | null; issuedAt: string | null } | null;
+  url: string | null;
+  sourceUrl: string | null;
+  /** Every NativeId this decision answers to (all its language versions). */
+  nativeIds: string[];
+}
+
+/** Language of one Ahjo decision: its PDF's Language, else `<html lang>` of Content, else Finnish. */
+export function decisionLanguage(d: AhjoDecision): string {
+  return nonEmpty(d.PDF?.Language)?.toLowerCase() ?? htmlLang(d.Content) ?? htmlLang(d.Motion) ?? MAIN_LANGUAGE;
+}
+
+/** Local date-time the decision was taken: DateDecision, else the meeting's date, else the PDF's Issued. */
+export function decisionLocalTime(d: AhjoDecision): string | null {
+  return nonEmpty(d.DateDecision) ?? nonEmpty(d.Meeting?.DateMeeting) ?? nonEmpty(d.PDF?.Issued);
+}
+
+/** Key under which language versions of one decision meet; null when the decision cannot be paired. */
+export function translationKey(d: AhjoDecision): string | null {
+  const section = nonEmpty(d.Section);
+  const caseId = nonEmpty(d.CaseID);
+  const where = nonEmpty(d.Meeting?.MeetingID) ?? (d.Organization?.ID ? `${d.Organization.ID}@${dateOf(decisionLocalTime(d)) ?? ''}` : null);
+  if (!where || (!section && !caseId)) return null;
+  return `${caseId ?? ''}|${where}|${section ?? ''}`;
+}
+
+/** Groups Ahjo decisions into language versions of the same decision, keeping the input order. */
+export function groupTranslations(decisions: AhjoDecision[]): AhjoDecision[][] {
+  const groups: AhjoDecision[][] = [];
+  const open = new Map<string, AhjoDecision[]>();
+  for (const d of decisions) {
+    const key = translationKey(d);
+    const group = key ? open.get(key) : undefined;
+    // A second decision in the same language is a different decision, not a translation.
+    if (group && !group.some((g) => decisionLanguage(g) === decisionLanguage(d))) {
+      group.push(d);
+      continue;
+    }
+    const fresh = [d];
+    groups.push(fresh);
+    if (key && !group) open.set(key, fresh);
+  }
+  return groups;
+}
+
+function versionOf(d: AhjoDecision): DecisionVersion {
+  const lang = decisionLanguage(d);
+  return {
+    lang,
+    sourceId: d.NativeId,
+    title: d.Title,
+    sourceUrl: selfLink(d.links),
+    content: richTextOf(d.Content, lang),
+    proposal: richTextOf(d.Motion, lang),
+    decisionHistory: richTextOf(d.DecisionHistoryHTML, lang),
+  };
+}
+
+/** One Decision from the language versions of a decision (as grouped by groupTranslations). */
+export function decisionOf(group: AhjoDecision[]): Decision {
+  const ordered = [...group].sort((a, b) => rank(a) - rank(b));
+  const main = ordered[0];
+  const versions = ordered.map(versionOf);
+  const statement = decisionStatement(main.Content);
+  const local = decisionLocalTime(main);
+  const caseId = nonEmpty(main.CaseID);
+  return {
+    id: gid('decision', main.NativeId),
+    sourceId: main.NativeId,
+    language: versions[0].lang,
+    availableLanguages: versions.map((v) => v.lang),
+    versions,
+    titles: versions.map((v) => ({ lang: v.lang, text: v.title })),
+    date: dateOf(local),
+    decidedAt: dateTimeOf(local),
+    outcome: outcomeOf(statement),
+    outcomeRaw: statement,
+    body: main.Organization ? bodyOf(main.Organization) : null,
+    meetingRef: main.Meeting ?? null,
+    caseSourceId: caseId,
+    caseIdLabel: nonEmpty(main.CaseIDLabel),
+    number: nonEmpty(main.Section),
+    section: main.Section ?? null,
+    classificationCode: nonEmpty(main.ClassificationCode),
+    classificationTitle: nonEmpty(main.ClassificationTitle),
+    categories: categoryOf(main.ClassificationCode, main.ClassificationTitle),
+    voteEvents: voteEventsOf(main.NativeId, main.VotingResults),
+    attachments: ordered.flatMap((d) => (d.Attachments ?? []).map(attachmentOf)),
+    isOfficerDecision: !main.Meeting && main.Organization?.Type === 'Viranhaltija',
+    pdf: main.PDF
+      ? { versionSeriesId: nonEmpty(main.PDF.VersionSeriesId), language: nonEmpty(main.PDF.Language), issuedAt: dateTimeOf(main.PDF.Issued) }
+      : null,
+    url: caseId ? `${WEB_BASE}/fi/asia/${encodeURIComponent(caseId)}` : null,
+    sourceUrl: versions[0].sourceUrl,
+    nativeIds: ordered.map((d) => d.NativeId),
+  };
+}
+
+/** Finnish first, then Swedish, then anything else. */
+function rank(d: AhjoDecision): number {
+  const lang = decisionLanguage(d);
+  return lang === 'fi' ? 0 : lang === 'sv' ? 1 : 2;
+}
+
+/** All Decisions of a list of Ahjo decisions, translations merged. */
+export function decisionsOf(decisions: AhjoDecision[]): Decision[] {
+  return groupTranslations(decisions).map(decisionOf);
+}

@@ -1,0 +1,104 @@
+/** Ahjo meetings → Meetings, with their agenda items and participants. */
+import { attachmentOf, type Attachment } from './attachment';
+import { dateOf, dateTimeOf, gid, nonEmpty, selfLink } from './common';
+import { membershipOf, type Membership } from './people';
+import { richTextOf, type RichText } from './text';
+import type { AhjoMeeting, AhjoMeetingSummary } from '../upstream/types';
+
+export type MeetingStatus = 'SCHEDULED' | 'HELD' | 'CANCELLED' | 'UNKNOWN';
+
+export interface AgendaItem {
+  id: string;
+  meetingSourceId: string;
+  number: string | null;
+  section: string | null;
+  title: string;
+  content: RichText | null;
+  decisionHistory: RichText | null;
+  attachments: Attachment[];
+}
+
+export interface Meeting {
+  id: string;
+  sourceId: string;
+  title: string;
+  start: string | null;
+  end: null;
+  date: string | null;
+  location: string | null;
+  status: MeetingStatus;
+  statusRaw: string | null;
+  bodySourceId: string | null;
+  bodyName: string | null;
+  agenda: AgendaItem[];
+  participants: Membership[];
+  attachments: Attachment[];
+  url: null;
+  sourceUrl: string | null;
+  meetingSequenceNumber: number | null;
+  agendaPublished: boolean | null;
+  minutesPublished: boolean | null;
+  decisionAnnouncement: RichText | null;
+  attachmentsNotPublishedInfo: string | null;
+  previousMeetingRef: AhjoMeetingSummary | null;
+  nextMeetingRef: AhjoMeetingSummary | null;
+}
+
+/**
+ * Ahjo `Status` is free text: "peruttu" means cancelled. Other values ("Päätetty teknisesti" …)
+ * do not say whether the meeting was held, so a meeting is HELD when its minutes are published
+ * or its date has passed, SCHEDULED when it lies ahead.
+ */
+export function meetingStatusOf(m: Pick<AhjoMeeting, 'Status' | 'MinutesPublished' | 'DateMeeting'>, today: string): MeetingStatus {
+  if (m.Status?.trim().toLowerCase() === 'peruttu') return 'CANCELLED';
+  if (m.MinutesPublished === true) return 'HELD';
+  const date = dateOf(m.DateMeeting);
+  if (!date) return 'UNKNOWN';
+  return date < today ? 'HELD' : 'SCHEDULED';
+}
+
+export function meetingOf(m: AhjoMeeting, today: string): Meeting {
+  const lang = 'fi';
+  return {
+    id: gid('meeting', m.MeetingID),
+    sourceId: m.MeetingID,
+    title: nonEmpty(m.Name) ?? nonEmpty(m.DecisionMaker) ?? m.MeetingID,
+    start: dateTimeOf(m.DateMeeting),
+    end: null,
+    date: dateOf(m.DateMeeting),
+    location: nonEmpty(m.Location),
+    status: meetingStatusOf(m, today),
+    statusRaw: nonEmpty(m.Status),
+    bodySourceId: nonEmpty(m.DecisionMakerId),
+    bodyName: nonEmpty(m.DecisionMaker),
+    agenda: (m.Agenda ?? []).map((item, index) => {
+      const number = item.AgendaPoint === null || item.AgendaPoint === undefined ? null : String(item.AgendaPoint);
+      return {
+        id: gid('agendaitem', `${m.MeetingID}:${number ?? index + 1}`),
+        meetingSourceId: m.MeetingID,
+        number,
+        section: nonEmpty(item.Section),
+        title: item.AgendaItem,
+        content: richTextOf(item.HTML, lang),
+        decisionHistory: richTextOf(item.DecisionHistoryHTML, lang),
+        attachments: item.PDF ? [attachmentOf(item.PDF)] : [],
+      };
+    }),
+    participants: (m.Composition ?? []).map(membershipOf),
+    attachments: (m.MeetingDocuments ?? []).map(attachmentOf),
+    url: null,
+    sourceUrl: selfLink(m.links),
+    meetingSequenceNumber: typeof m.MeetingSequenceNumber === 'number' ? m.MeetingSequenceNumber : null,
+    agendaPublished: typeof m.AgendaPublished === 'boolean' ? m.AgendaPublished : null,
+    minutesPublished: typeof m.MinutesPublished === 'boolean' ? m.MinutesPublished : null,
+    decisionAnnouncement: richTextOf(m.DecisionAnnouncement, lang),
+    attachmentsNotPublishedInfo: nonEmpty(m.AttachmentsNotPublishedInfo),
+    previousMeetingRef: m.PreviousMeeting ?? null,
+    nextMeetingRef: m.NextMeeting ?? null,
+  };
+}
+
+/** A meeting known only from a summary (a decision's Meeting, a PreviousMeeting link). */
+export function meetingFromSummary(s: AhjoMeetingSummary, today: string): Meeting {
+  return meetingOf({ ...s, Agenda: [], Composition: [], MeetingDocuments: [] }, today);
+}

@@ -1,0 +1,75 @@
+/**
+ * Ahjo REST API client: one method per endpoint the subgraph uses, envelopes unwrapped, list
+ * pages followed. Ahjo pages with `page` (0-based) and `size`; we follow until a short page or
+ * `nextCount` 0, up to `maxPages` (then the result is truncated and a warning logged).
+ */
+import type { Query, UpstreamClient } from '../../shared/upstream';
+import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoList, AhjoMeeting, AhjoOrganization } from './types';
+
+export interface AhjoPaging {
+  pageSize: number;
+  maxPages: number;
+}
+
+export class AhjoClient {
+  constructor(readonly http: UpstreamClient, readonly paging: AhjoPaging) {}
+
+  private async listAll<T>(segments: string[], key: string, query: Query): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 0; page < this.paging.maxPages; page++) {
+      const body = await this.http.getJson<AhjoList & Record<string, unknown>>(segments, { ...query, size: this.paging.pageSize, page });
+      const batch = (body?.[key] as T[] | undefined) ?? [];
+      items.push(...batch);
+      if (batch.length < this.paging.pageSize || body?.nextCount === 0) return items;
+    }
+    this.http.options.logger.warn({ segments, query, maxPages: this.paging.maxPages }, 'Ahjo list truncated at maxPages');
+    return items;
+  }
+
+  /** GET /decisions: `handledsince`/`handledbefore` in UTC `YYYY-MM-DDTHH:mm:ssZ`, `decisionmaker_id`. */
+  decisions(query: { handledsince?: string; handledbefore?: string; decisionmaker_id?: string }): Promise<AhjoDecision[]> {
+    return this.listAll<AhjoDecision>(['decisions'], 'decisions', query);
+  }
+
+  /** GET /decisions/{NativeId}: a single decision still comes wrapped as `{"decisions":[…]}`. */
+  async decision(nativeId: string): Promise<AhjoDecision | null> {
+    const body = await this.http.getJson<{ decisions?: AhjoDecision[] } | AhjoDecision>(['decisions', nativeId]);
+    if (!body) return null;
+    if ('decisions' in body && Array.isArray(body.decisions)) return body.decisions[0] ?? null;
+    return (body as AhjoDecision).NativeId ? (body as AhjoDecision) : null;
+  }
+
+  /** GET /meetings: `start`/`end`, `decisionmaker_id`, `cancelledonly=true`. */
+  meetings(query: { start?: string; end?: string; decisionmaker_id?: string; cancelledonly?: boolean }): Promise<AhjoMeeting[]> {
+    return this.listAll<AhjoMeeting>(['meetings'], 'meetings', { ...query, cancelledonly: query.cancelledonly ? 'true' : undefined });
+  }
+
+  /** GET /meetings/{MeetingID}: an object (the paatokset proxy wraps it in `{"meetings":[…]}`; both are accepted). */
+  async meeting(meetingId: string): Promise<AhjoMeeting | null> {
+    const body = await this.http.getJson<{ meetings?: AhjoMeeting[] } | AhjoMeeting>(['meetings', meetingId]);
+    if (!body) return null;
+    if ('meetings' in body && Array.isArray(body.meetings)) return body.meetings[0] ?? null;
+    return (body as AhjoMeeting).MeetingID ? (body as AhjoMeeting) : null;
+  }
+
+  /** GET /cases: `q`, `handledsince`/`handledbefore`, `resolved`. */
+  cases(query: { q?: string; handledsince?: string; handledbefore?: string; resolved?: boolean }): Promise<AhjoCase[]> {
+    return this.listAll<AhjoCase>(['cases'], 'cases', { ...query, resolved: query.resolved === undefined ? undefined : String(query.resolved) });
+  }
+
+  /** GET /cases/{CaseID}: one case with Handlings and Records. */
+  case(caseId: string): Promise<AhjoCase | null> {
+    return this.http.getJson<AhjoCase>(['cases', caseId]);
+  }
+
+  /** GET /agents/decisionmakers: every decision maker with its composition. */
+  async decisionMakers(): Promise<AhjoDecisionMaker[]> {
+    const body = await this.http.getJson<{ decisionMakers?: AhjoDecisionMaker[] }>(['agents', 'decisionmakers']);
+    return body?.decisionMakers ?? [];
+  }
+
+  /** GET /organization?orgid=: an organisation with the levels above and below it. */
+  organization(orgId: string): Promise<AhjoOrganization | null> {
+    return this.http.getJson<AhjoOrganization>(['organization'], { orgid: orgId });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The error vocabulary of every city subgraph. Codes are stable (clients switch on them):
+ * - BAD_USER_INPUT: an argument is wrong; `extensions.argumentName` names it.
+ * - UPSTREAM_UNAVAILABLE: the city's own interface did not answer usably; `extensions.city` names the city.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  CITY_UNAVAILABLE: 'CITY_UNAVAILABLE',
+} as const;
+
+/** A wrong argument: says which one, what was wrong and what is allowed. */
+export function badUserInput(argumentName: string, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`Argument \`${argumentName}\`: ${message}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName, ...extra },
+  });
+}
+
+/** Thrown by upstream clients; turned into UPSTREAM_UNAVAILABLE for the client. */
+export class UpstreamError extends Error {
+  constructor(
+    readonly city: string,
+    readonly upstream: string,
+    readonly request: string,
+    readonly detail: string,
+    readonly status?: number,
+  ) {
+    super(`${upstream} ${request}: ${detail}`);
+    this.name = 'UpstreamError';
+  }
+}
+
+export function upstreamUnavailable(cityName: string, cityId: string, err: UpstreamError): GraphQLError {
+  return new GraphQLError(
+    `${cityName} is unavailable: its upstream ${err.upstream} failed on ${err.request} (${err.detail}). ` +
+      `Other cities are not affected; retry later.`,
+    {
+      extensions: {
+        code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        city: cityId,
+        upstream: err.upstream,
+        ...(err.status ? { upstreamStatus: err.status } : {}),
+      },
+    },
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Relay connections over a fully sorted list. Cursors are keyset cursors (the sort key of the
+ * last item seen), so a page boundary stays put when items are added before it.
+ */
+import { badUserInput } from './errors';
+
+/** Every list sorts on a pair: a primary key (date or name) and the id as tie-breaker. */
+export type SortKey = [string, string];
+
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+}
+
+export interface Connection<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+}
+
+const CURSOR_VERSION = 'c1';
+
+export function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, ...key]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argumentName = 'after'): SortKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== CURSOR_VERSION ||
+      !parsed.slice(1).every((p) => typeof p === 'string')) {
+    throw badUserInput(argumentName, `${JSON.stringify(cursor)} is not a cursor of this list; pass an \`endCursor\` or edge \`cursor\` returned by the same field.`);
+  }
+  return parsed.slice(1) as SortKey;
+}
+
+/**
+ * Slices `items` (already sorted by `compare` on their keys) into a page.
+ * `compare(a, b) > 0` means a comes after b.
+ */
+export function connectionFrom<T>(
+  items: T[],
+  keyOf: (item: T) => SortKey,
+  compare: (a: SortKey, b: SortKey) => number,
+  args: PageArgs,
+): Connection<T> {
+  let start = 0;
+  if (args.after) {
+    const after = decodeCursor(args.after);
+    start = items.findIndex((item) => compare(keyOf(item), after) > 0);
+    if (start === -1) start = items.length;
+  }
+  const page = items.slice(start, start + args.first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: start + page.length < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    edges,
+    nodes: page,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Newest first by a date-like key (empty last), then ascending by id. Keys: [date, id]. */
+export function newestFirst(a: SortKey, b: SortKey): number {
+  const [da, ia] = a;
+  const [db, ib] = b;
+  if (da !== db) {
+    if (da === '') return 1;
+    if (db === '') return -1;
+    return -cmp(da, db);
+  }
+  return cmp(ia, ib);
+}
+
+/** Ascending by name (locale-independent), then by id. Keys: [name, id]. */
+export function byNameThenId(a: SortKey, b: SortKey): number {
+  return cmp(a[0], b[0]) || cmp(a[1], b[1]);
+}

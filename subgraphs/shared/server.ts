@@ -1,0 +1,146 @@
+/**
+ * Builds a city subgraph's HTTP service (no listen): POST /graphql (Apollo Server with a
+ * federation subgraph schema), GET /health and GET /ready. Every city uses this, so they all
+ * behave the same towards the gateway.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { UpstreamError, upstreamUnavailable } from './errors';
+import type { Logger } from './logger';
+
+export interface SubgraphOptions<TContext extends object> {
+  /** City id, e.g. `helsinki`. */
+  city: string;
+  /** City name for messages, e.g. `Helsinki`. */
+  cityName: string;
+  /** Full SDL: the contract followed by the city's own schema. */
+  sdl: string;
+  resolvers: GraphQLResolverMap<TContext>;
+  /** Builds the per-request context (DataLoaders live here, so batching is per request). */
+  context: () => Promise<TContext> | TContext;
+  logger: Logger;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export interface SubgraphService {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<TContextAny>;
+  /** Starts Apollo and listens; port 0 picks a free port. */
+  listen(port: number, host?: string): Promise<RunningService>;
+}
+
+type TContextAny = object;
+
+export async function createSubgraphService<TContext extends object>(opts: SubgraphOptions<TContext>): Promise<SubgraphService> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const schema = buildSubgraphSchema([{ typeDefs: parse(opts.sdl), resolvers: opts.resolvers as GraphQLResolverMap<unknown> }]);
+  const apollo = new ApolloServer<TContextAny>({
+    schema,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatSubgraphError(formatted, error, opts),
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', city: opts.city });
+  });
+  app.get('/ready', (_req, res) => {
+    res.json({ status: 'ready', city: opts.city });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => opts.context() }),
+  );
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    listen: (port, host = '127.0.0.1') => listen(httpServer, port, host, '/graphql', () => apollo.stop()),
+  };
+}
+
+/** Upstream failures become UPSTREAM_UNAVAILABLE naming the city; unexpected errors are logged and masked. */
+export function formatSubgraphError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  opts: { city: string; cityName: string; logger: Logger },
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof UpstreamError) {
+    opts.logger.warn({ err: original.message, path: formatted.path }, 'upstream unavailable');
+    const e = upstreamUnavailable(opts.cityName, opts.city, original);
+    return { ...formatted, message: e.message, extensions: { ...e.extensions } };
+  }
+  if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  opts.logger.error({ err: original, path: formatted.path }, 'internal error');
+  return {
+    ...formatted,
+    message: `Internal error in the ${opts.city} subgraph; it has been logged.`,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', city: opts.city },
+  };
+}
+
+/** Listens on `host:port` and returns the URL plus a close() that stops Apollo and the socket. */
+export function listen(
+  server: http.Server,
+  port: number,
+  host: string,
+  path: string,
+  stop: () => Promise<void>,
+): Promise<RunningService> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${address.port}${path}`,
+        port: address.port,
+        server,
+        close: async () => {
+          await stop();
+          if (server.listening) await new Promise<void>((r) => server.close(() => r()));
+        },
+      });
+    });
+  });
+}
+
+/** Runs `close` once on SIGINT/SIGTERM, then exits (used by every index.ts). */
+export function closeOnSignals(logger: Logger, close: () => Promise<void>): void {
+  let closing = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    close()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
