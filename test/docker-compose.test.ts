@@ -1,0 +1,36 @@
+/** docker-compose.yml cannot run here (no Docker engine); keep it consistent with the registry. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { CITIES, ROOT_DIR } from '../schema/cities';
+
+const compose = fs.readFileSync(path.join(ROOT_DIR, 'docker-compose.yml'), 'utf8');
+
+describe('docker-compose.yml', () => {
+  it.each(CITIES.map((c) => [c.id, c] as const))('runs %s: replica, subgraph and the gateway pointing at it', (_id, city) => {
+    expect(compose).toContain(`\n  ${city.id}:\n`);
+    expect(compose).toContain(`\n  ${city.id}-replica:\n`);
+    expect(compose).toContain(city.subgraph.entry);
+    expect(compose).toContain(city.replica.entry);
+    expect(compose).toContain(`${city.subgraph.urlEnv}: http://${city.id}:${city.subgraph.port}/graphql`);
+    for (const upstream of city.upstreams) {
+      expect(compose).toContain(`${upstream.baseUrlEnv}: http://${city.id}-replica:${city.replica.port}${upstream.replicaPath}`);
+    }
+  });
+
+  it('is valid YAML whose services all have an image and a command or are Redis', () => {
+    const doc = parse(compose, { merge: true }) as { services: Record<string, { image?: string; command?: string[]; depends_on?: string[] }> };
+    const names = Object.keys(doc.services);
+    expect(names.sort()).toEqual(['gateway', 'redis', ...CITIES.flatMap((c) => [c.id, `${c.id}-replica`])].sort());
+    for (const [name, service] of Object.entries(doc.services)) {
+      expect(service.image).toBeTruthy();
+      for (const dep of service.depends_on ?? []) expect(names).toContain(dep);
+      if (name !== 'redis') expect(service.command).toEqual(expect.arrayContaining(['node', '--import', 'tsx']));
+    }
+  });
+
+  it('runs the gateway and Redis', () => {
+    expect(compose).toMatch(/\n  gateway:\n[\s\S]*gateway\/index\.ts/);
+    expect(compose).toMatch(/\n  redis:\n/);
+  });
+});

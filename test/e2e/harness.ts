@@ -1,0 +1,80 @@
+/**
+ * Starts the real path in process, over real HTTP on loopback: the Ahjo replica → the Helsinki
+ * subgraph → the gateway (each on a free port). Nothing of ours is mocked.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
+import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
+import { buildGateway } from '../../gateway/server';
+import { createLogger } from '../../subgraphs/shared/logger';
+import type { RunningService } from '../../subgraphs/shared/server';
+import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
+
+export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'helsinki')!.replica.defaultDir);
+export const logger = createLogger('test', process.env.LOG_LEVEL || 'silent');
+
+export interface GraphQLResponse {
+  data?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Graph {
+  gatewayUrl: string;
+  replica?: RunningService & { requests: string[] };
+  subgraph: RunningService;
+  subgraphService: HelsinkiSubgraph;
+  gateway: RunningService;
+  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as GraphQLResponse;
+}
+
+/** Starts replica (unless `ahjoBaseUrl` is given), subgraph and gateway. */
+export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string } = {}): Promise<Graph> {
+  let replica: Graph['replica'];
+  let ahjoBaseUrl = opts.ahjoBaseUrl;
+  if (!ahjoBaseUrl) {
+    const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, token: opts.replicaToken });
+    replica = Object.assign(await r.listen(0), { requests: r.requests });
+    ahjoBaseUrl = replica.url;
+  }
+  const subgraphService = await buildHelsinkiSubgraph(
+    { ahjoBaseUrl, ahjoToken: opts.ahjoToken, timeoutMs: 3000, retries: 1, pageSize: 50, maxPages: 50, userAgent: 'city-decision-graph tests' },
+    logger,
+  );
+  const subgraph = await subgraphService.listen(0);
+  const gatewayService = await buildGateway(
+    { supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: subgraph.url }, subgraphTimeoutMs: 5000 },
+    logger,
+  );
+  const gateway = await gatewayService.listen(0);
+  return {
+    gatewayUrl: gateway.url,
+    replica,
+    subgraph,
+    subgraphService,
+    gateway,
+    query: (q, v) => postGraphQL(gateway.url, q, v),
+    close: async () => {
+      await gateway.close();
+      await subgraph.close();
+      if (replica) await replica.close();
+    },
+  };
+}
+
+/** The default dataset as Ahjo envelopes, for expectations computed independently of the subgraph. */
+export function readDataset(dir = DEFAULT_DATA_DIR) {
+  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  return {
+    decisions: read('decisions.json').decisions as Array<Record<string, any>>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    meetings: read('meetings.json').meetings as Array<Record<string, any>>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    cases: read('cases.json').cases as Array<Record<string, any>>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    decisionMakers: read('decisionmakers.json').decisionMakers as Array<Record<string, any>>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * A failing Helsinki: its Ahjo (replica) down, its subgraph down, or Ahjo refusing us without
+ * the token. Each time `helsinki` is null, an error names the city with a stable code, and the
+ * gateway goes on serving.
+ */
+import { readDataset, startGraph, type Graph } from './harness';
+
+const QUERY = '{ helsinki { name decisions(first: 2) { totalCount } } }';
+
+describe('Helsinki\'s Ahjo replica down', () => {
+  let graph: Graph;
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  it('nulls helsinki with UPSTREAM_UNAVAILABLE naming the city, then recovers when it is back', async () => {
+    const ok = await graph.query(QUERY);
+    expect(ok.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+    const port = graph.replica!.port;
+    await graph.replica!.close();
+
+    const res = await graph.query(QUERY);
+    expect(res.data).toEqual({ helsinki: null });
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'helsinki' });
+    expect(res.errors![0].message).toMatch(/^Helsinki is unavailable/);
+
+    // The gateway still answers what does not need Ahjo, and errors stay per request.
+    const again = await graph.query('{ __typename }');
+    expect(again.data).toEqual({ __typename: 'Query' });
+
+    // Bring the replica back on the same port: Helsinki answers again.
+    const { createAhjoReplica } = await import('../../subgraphs/helsinki/replica/server');
+    const { DEFAULT_DATA_DIR } = await import('./harness');
+    const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR }).listen(port);
+    try {
+      const recovered = await graph.query(QUERY);
+      expect(recovered.errors).toBeUndefined();
+      expect(recovered.data.helsinki.decisions.totalCount).toBe(ok.data.helsinki.decisions.totalCount);
+    } finally {
+      await back.close();
+    }
+  });
+});
+
+describe('Helsinki\'s subgraph down', () => {
+  it('nulls helsinki with CITY_UNAVAILABLE naming the city; /ready reports it unreachable', async () => {
+    const graph = await startGraph();
+    try {
+      await graph.subgraph.close();
+      const res = await graph.query(QUERY);
+      expect(res.data).toEqual({ helsinki: null });
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'helsinki' });
+      expect(res.errors![0].message).toMatch(/^Helsinki is unavailable/);
+      const ready = await fetch(graph.gatewayUrl.replace('/graphql', '/ready'));
+      expect(ready.status).toBe(200);
+      const body = await ready.json();
+      expect(body).toMatchObject({ status: 'ready', cities: [{ id: 'helsinki', reachable: false }] });
+    } finally {
+      await graph.gateway.close();
+      await graph.replica?.close();
+    }
+  });
+});
+
+describe('Ahjo with a bearer token', () => {
+  it('answers 401 without the token, which the subgraph reports as UPSTREAM_UNAVAILABLE; works with it', async () => {
+    const without = await startGraph({ replicaToken: 's3cret' });
+    try {
+      const res = await without.query(QUERY);
+      expect(res.data).toEqual({ helsinki: null });
+      expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'helsinki', upstreamStatus: 401 });
+      const direct = await fetch(`${without.replica!.url}/decisions`);
+      expect(direct.status).toBe(401);
+    } finally {
+      await without.close();
+    }
+    const withToken = await startGraph({ replicaToken: 's3cret', ahjoToken: 's3cret' });
+    try {
+      const res = await withToken.query(QUERY);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.helsinki.decisions.totalCount).toBe(readDataset().decisions.length - countTranslations());
+    } finally {
+      await withToken.close();
+    }
+  });
+});
+
+/** Swedish versions in the dataset (they are merged into their Finnish decision). */
+function countTranslations(): number {
+  const { decisions } = readDataset();
+  const isSv = (d: Record<string, any>) => (d.PDF?.Language ?? (/<html[^>]*lang="sv"/.test(d.Content ?? '') ? 'sv' : 'fi')) === 'sv'; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return decisions.filter((sv) => isSv(sv) && decisions.some((fi) => !isSv(fi) && fi.CaseID === sv.CaseID && fi.Section === sv.Section &&
+    (fi.Meeting?.MeetingID ?? fi.Organization?.ID) === (sv.Meeting?.MeetingID ?? sv.Organization?.ID))).length;
+}

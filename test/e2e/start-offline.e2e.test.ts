@@ -1,0 +1,37 @@
+/**
+ * The README's first command: `npm run start:offline` starts every replica, subgraph and the
+ * gateway from the registry, answers the README's example query, and stops cleanly on Ctrl-C.
+ */
+import { spawn } from 'node:child_process';
+import { ROOT_DIR } from '../../schema/cities';
+import { stopProcess, waitFor } from './process';
+import { postGraphQL } from './harness';
+
+it('npm run start:offline serves the graph and stops on SIGINT', async () => {
+  const child = spawn('npm', ['run', 'start:offline'], { cwd: ROOT_DIR, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  try {
+    await waitFor('http://127.0.0.1:4000/health', 90000);
+    const deadline = Date.now() + 10000;
+    while (!out.includes('Press Ctrl-C to stop.') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain('Gateway: http://127.0.0.1:4000/graphql');
+    expect(out).toContain('Helsinki: Ahjo REST API (ahjorest/v1) at http://127.0.0.1:4101/ahjorest/v1 (local replica)');
+    const res = await postGraphQL('http://127.0.0.1:4000/graphql', '{ helsinki { decisions(first: 5) { totalCount nodes { id title date } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.helsinki.decisions.nodes).toHaveLength(5);
+    const ready = await (await fetch('http://127.0.0.1:4000/ready')).json();
+    expect(ready).toMatchObject({ status: 'ready', cities: [{ id: 'helsinki', reachable: true }] });
+  } finally {
+    // Ctrl-C reaches the whole process group.
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    process.kill(-child.pid!, 'SIGINT');
+    const code = await Promise.race([exited, new Promise<number | null>((r) => setTimeout(() => r(-1), 20000))]);
+    if (code === -1) await stopProcess(child, 'SIGKILL');
+    expect(code).toBe(0);
+  }
+  // Every port is free again.
+  await expect(fetch('http://127.0.0.1:4000/health')).rejects.toThrow();
+  await expect(fetch('http://127.0.0.1:4101/health')).rejects.toThrow();
+}, 120000);

@@ -1,0 +1,72 @@
+/** Shared subgraph helpers: pagination cursors and argument checks. */
+import { connectionFrom, decodeCursor, encodeCursor, newestFirst } from '../subgraphs/shared/pagination';
+import { checkDateRange, checkFirst, checkLang, parseId } from '../subgraphs/shared/args';
+import { GraphQLError } from 'graphql';
+
+const items = Array.from({ length: 25 }, (_, i) => ({ id: `id${String(i).padStart(2, '0')}`, date: `2025-01-${String((i % 10) + 1).padStart(2, '0')}` }));
+const keyOf = (x: { id: string; date: string }): [string, string] => [x.date, x.id];
+const sorted = [...items].sort((a, b) => newestFirst(keyOf(a), keyOf(b)));
+
+function codeOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return (e as GraphQLError).extensions;
+  }
+  return 'no error';
+}
+
+describe('connections', () => {
+  it('walks every item once, in order, with keyset cursors', () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: ReturnType<typeof connectionFrom<(typeof sorted)[number]>> = connectionFrom(sorted, keyOf, newestFirst, { first: 4, after });
+      expect(page.totalCount).toBe(25);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(sorted.map((s) => s.id));
+  });
+
+  it('keeps its place when an item is inserted before the cursor', () => {
+    const first = connectionFrom(sorted, keyOf, newestFirst, { first: 5 });
+    const grown = [{ id: 'new', date: '2025-12-31' }, ...sorted];
+    const next = connectionFrom(grown, keyOf, newestFirst, { first: 5, after: first.pageInfo.endCursor });
+    expect(next.nodes[0].id).toBe(sorted[5].id);
+  });
+
+  it('rejects a malformed cursor naming `after`', () => {
+    expect(codeOf(() => decodeCursor('not-a-cursor'))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    expect(codeOf(() => decodeCursor(Buffer.from('["c1",1,2]').toString('base64url')))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(decodeCursor(encodeCursor(['2025-01-01', 'x']))).toEqual(['2025-01-01', 'x']);
+  });
+});
+
+describe('argument checks', () => {
+  it('bounds first to 0..100', () => {
+    expect(checkFirst(undefined)).toBe(20);
+    expect(checkFirst(0)).toBe(0);
+    expect(checkFirst(100)).toBe(100);
+    expect(codeOf(() => checkFirst(1000))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    expect(codeOf(() => checkFirst(-1))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('checks dates and their order', () => {
+    expect(checkDateRange({ from: '2025-01-01', to: '2025-02-01' })).toEqual({ from: '2025-01-01', to: '2025-02-01' });
+    expect(codeOf(() => checkDateRange({ from: '2025-02-30' }))).toMatchObject({ argumentName: 'filter.from' });
+    expect(codeOf(() => checkDateRange({ to: '31.1.2025' }))).toMatchObject({ argumentName: 'filter.to' });
+    expect(codeOf(() => checkDateRange({ from: '2025-02-01', to: '2025-02-01' }))).toMatchObject({ argumentName: 'filter.to' });
+  });
+
+  it('checks language codes and ids', () => {
+    expect(checkLang('sv')).toBe('sv');
+    expect(codeOf(() => checkLang('swedish'))).toMatchObject({ argumentName: 'lang' });
+    const opts = { city: 'helsinki', type: 'case', valid: /^HEL-\d{4}-\d{6}$/, example: 'HEL-2021-012054' };
+    expect(parseId('helsinki:case:HEL-2021-012054', opts)).toBe('HEL-2021-012054');
+    expect(parseId('HEL-2021-012054', opts)).toBe('HEL-2021-012054');
+    expect(codeOf(() => parseId('amsterdam:case:1', opts))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+    expect(codeOf(() => parseId('../../etc/passwd', opts))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
