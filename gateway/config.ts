@@ -1,6 +1,7 @@
 /** Gateway configuration: every environment variable the gateway reads, with safe defaults. */
 import fs from 'node:fs';
 import { CITIES, SUPERGRAPH_FILE, subgraphUrl } from '../schema/cities';
+import { intFromEnv as int } from '../subgraphs/shared/env';
 
 export interface GatewayConfig {
   port: number;
@@ -11,13 +12,6 @@ export interface GatewayConfig {
   /** How long the gateway waits for a city subgraph before giving up on it. */
   subgraphTimeoutMs: number;
   logLevel: string;
-}
-
-function int(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got ${JSON.stringify(value)}).`);
-  return n;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { CITIES, ROOT_DIR, subgraphUrl } from '../schema/cities';
+import { waitForHealth } from '../subgraphs/shared/wait';
 
 const offline = process.argv.includes('--offline');
 const children: Array<{ name: string; child: ChildProcess }> = [];
@@ -26,20 +27,6 @@ function run(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess 
     void stop(1);
   });
   return child;
-}
-
-async function waitForHealth(name: string, url: string, timeoutMs = 60000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
 async function stop(code: number): Promise<void> {
@@ -75,16 +62,16 @@ async function main(): Promise<void> {
     }
     if (offline) {
       run(`${city.id} replica`, city.replica.entry, {});
-      await waitForHealth(`${city.id} replica`, `http://127.0.0.1:${city.replica.port}/health`);
+      await waitForHealth(`http://127.0.0.1:${city.replica.port}/health`);
     }
     run(`${city.id} subgraph`, city.subgraph.entry, env);
   }
   for (const city of CITIES) {
-    await waitForHealth(`${city.id} subgraph`, subgraphUrl(city).replace(/\/graphql$/, '/health'));
+    await waitForHealth(subgraphUrl(city).replace(/\/graphql$/, '/health'));
   }
   const port = Number(process.env.PORT || 4000);
   run('gateway', 'gateway/index.ts', {});
-  await waitForHealth('gateway', `http://127.0.0.1:${port}/health`);
+  await waitForHealth(`http://127.0.0.1:${port}/health`);
   console.log(
     [
       '',

@@ -1,5 +1,6 @@
 /** Helsinki subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
+import { intFromEnv as int } from '../shared/env';
 
 const city = cityById('helsinki');
 const ahjo = city.upstreams[0];
@@ -16,13 +17,6 @@ export interface HelsinkiConfig {
   pageSize: number;
   maxPages: number;
   userAgent: string;
-}
-
-function int(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got ${JSON.stringify(value)}).`);
-  return n;
 }
 
 export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HelsinkiConfig {

@@ -27,19 +27,7 @@ export function startProcess(entry: string, env: NodeJS.ProcessEnv): ChildProces
   return Object.assign(child, { output: () => out });
 }
 
-export async function waitFor(url: string, timeoutMs = 60000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
+export { waitForHealth as waitFor } from '../../subgraphs/shared/wait';
 
 export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   return new Promise((resolve) => {
