@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import express from 'express';
+import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -82,6 +83,8 @@ export async function buildGateway(
   await apollo.start();
   ready = true;
 
+  // Browsers may call the graph from any origin (public data); errors carry CORS headers too.
+  app.use(cors());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
