@@ -27,7 +27,9 @@ it('npm run start:offline serves the graph and stops on SIGINT', async () => {
     // Ctrl-C reaches the whole process group; npm itself then ends by the same signal.
     const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(signal ?? code))));
     process.kill(-child.pid!, 'SIGINT');
-    const how = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 20000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const how = await Promise.race([exited, new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), 20000)))]);
+    clearTimeout(timer);
     if (how === 'timeout') await stopProcess(child, 'SIGKILL');
     expect(['0', 'SIGINT']).toContain(how);
   }
