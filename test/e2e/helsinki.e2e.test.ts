@@ -273,3 +273,38 @@ describe('bad input', () => {
     expect(graph.replica!.requests.length).toBe(before);
   });
 });
+
+describe('officer decisions, cancelled meetings and cases', () => {
+  it('gives officer decisions without a meeting', async () => {
+    const officer = data.decisions.find((d) => !d.Meeting && d.Organization.Type === 'Viranhaltija')!;
+    const res = await graph.query(`query($id: ID!) { helsinki { decision(id: $id) { date meeting { id } body { type } ... on HelsinkiDecision { isOfficerDecision } } } }`, { id: officer.NativeId });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.helsinki.decision).toEqual({ date: officer.DateDecision.slice(0, 10), meeting: null, body: { type: 'OFFICER' }, isOfficerDecision: true });
+  });
+
+  it('lists cancelled meetings through Ahjo\'s cancelledonly=true', async () => {
+    const res = await graph.query('{ helsinki { meetings(first: 100, filter: { from: "2020-01-01", to: "2028-01-01", status: CANCELLED }) { totalCount nodes { status statusRaw agenda { number } } } } }');
+    expect(res.errors).toBeUndefined();
+    const expected = data.meetings.filter((m) => m.Status === 'peruttu').length;
+    expect(res.data.helsinki.meetings.totalCount).toBe(expected);
+    for (const m of res.data.helsinki.meetings.nodes) expect(m).toEqual({ status: 'CANCELLED', statusRaw: 'peruttu', agenda: [] });
+    expect(graph.replica!.requests.some((r) => r.startsWith('GET /ahjorest/v1/meetings?') && r.includes('cancelledonly=true'))).toBe(true);
+  });
+
+  it('lists meetings of a date range, newest first', async () => {
+    const res = await graph.query('{ helsinki { meetings(first: 100, filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { date start } } } }');
+    const expected = data.meetings.filter((m) => m.DateMeeting >= '2025-01-01' && m.DateMeeting < '2026-01-01').length;
+    expect(res.data.helsinki.meetings.totalCount).toBe(expected);
+    const dates = res.data.helsinki.meetings.nodes.map((n: { date: string }) => n.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('searches cases through Ahjo\'s q and filters by status', async () => {
+    const res = await graph.query('{ helsinki { cases(first: 100, filter: { text: "asemakaavan", status: OPEN }) { totalCount nodes { title status } } } }');
+    expect(res.errors).toBeUndefined();
+    const expected = data.cases.filter((c) => c.Status === 'Vireillä' && (c.Title as string).toLowerCase().includes('asemakaavan')).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(res.data.helsinki.cases.totalCount).toBe(expected);
+    expect(graph.replica!.requests.some((r) => r.includes('q=asemakaavan') && r.includes('resolved=false'))).toBe(true);
+  });
+});
