@@ -95,6 +95,40 @@ export const CITIES: CityEntry[] = [
       defaultDir: 'subgraphs/helsinki/replica/data',
     },
   },
+  {
+    id: 'amsterdam',
+    name: 'Amsterdam',
+    country: 'NL',
+    timezone: 'Europe/Amsterdam',
+    languages: ['nl'],
+    licence: {
+      // Neither Amsterdam nor Notubiz states a licence for the API in the sources we have.
+      name: 'Not stated by the publisher (public council information)',
+      url: 'https://amsterdam.raadsinformatie.nl',
+      attribution: 'Source: Gemeente Amsterdam, council information (raadsinformatie) published through Notubiz.',
+    },
+    subgraph: {
+      port: 4002,
+      urlEnv: 'AMSTERDAM_SUBGRAPH_URL',
+      schemaFile: 'subgraphs/amsterdam/schema.graphql',
+      entry: 'subgraphs/amsterdam/index.ts',
+    },
+    upstreams: [
+      {
+        name: 'notubiz',
+        description: 'Notubiz API (version 1.17.0)',
+        liveBaseUrl: 'https://api.notubiz.nl',
+        baseUrlEnv: 'AMSTERDAM_NOTUBIZ_URL',
+        replicaPath: '',
+      },
+    ],
+    replica: {
+      port: 4102,
+      entry: 'subgraphs/amsterdam/replica/index.ts',
+      dirEnv: 'AMSTERDAM_REPLICA_DIR',
+      defaultDir: 'subgraphs/amsterdam/replica/data',
+    },
+  },
 ];
 
 export function cityById(id: string): CityEntry {

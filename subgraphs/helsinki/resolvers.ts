@@ -3,6 +3,7 @@
  * what Ahjo cannot filter, sort and page. Mapping lives in mapping/, HTTP in upstream/.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateTime } from 'luxon';
 import { checkDateRange, checkFirst, checkLang, checkText, parseId, unknownId } from '../shared/args';
 import { badUserInput } from '../shared/errors';
 import { byNameThenId, connectionFrom, newestFirst } from '../shared/pagination';
@@ -208,6 +209,16 @@ async function meetingDecisions(ctx: HelsinkiContext, m: Meeting): Promise<Decis
     .sort((a, b) => (Number(a.number) || 0) - (Number(b.number) || 0));
 }
 
+/** Ahjo's /meetings without start/end answers for four weeks back to two months ahead of today. */
+function ahjoDefaultMeetingWindow(today: string) {
+  const t = DateTime.fromISO(today);
+  return {
+    from: t.minus({ weeks: 4 }).toISODate(),
+    to: t.plus({ months: 2, days: 1 }).toISODate(),
+    reason: "No dates given: Ahjo's /meetings answers for its default window, four weeks back to two months ahead of today. Give filter.from and filter.to for other periods.",
+  };
+}
+
 // ---- resolvers ----------------------------------------------------------------------------------
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -243,7 +254,10 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
     coverage: () => COVERAGE,
     decisions: async (_p, args: Args, ctx) => page(await findDecisions(ctx, args.filter), decisionKey, newestFirst, args),
     decision: (_p, { id }: Args, ctx) => lookup(ctx.decisions.load(decisionIdOf(id)), 'id', 'decision', id),
-    meetings: async (_p, args: Args, ctx) => page(await findMeetings(ctx, args.filter), meetingKey, newestFirst, args),
+    meetings: async (_p, args: Args, ctx) => ({
+      ...page(await findMeetings(ctx, args.filter), meetingKey, newestFirst, args),
+      coveredPeriod: args.filter?.from || args.filter?.to ? null : ahjoDefaultMeetingWindow(ctx.today),
+    }),
     meeting: (_p, { id }: Args, ctx) => lookup(ctx.meetings.load(meetingIdOf(id)), 'id', 'meeting', id),
     cases: async (_p, args: Args, ctx) => page(await findCases(ctx, args.filter), caseKey, newestFirst, args),
     case: (_p, { id }: Args, ctx) => lookup(ctx.cases.load(caseIdOf(id)), 'id', 'case', id),
@@ -291,7 +305,10 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
     children: (b: Body) => b.childRefs,
     members: async (b: Body, _a, ctx) => b.members ?? (await ctx.bodies.load(b.sourceId.toUpperCase()))?.members ?? [],
     decisions: async (b: Body, args: Args, ctx) => page(await findDecisions(ctx, args.filter, b.sourceId.toUpperCase()), decisionKey, newestFirst, args),
-    meetings: async (b: Body, args: Args, ctx) => page(await findMeetings(ctx, args.filter, b.sourceId.toUpperCase()), meetingKey, newestFirst, args),
+    meetings: async (b: Body, args: Args, ctx) => ({
+      ...page(await findMeetings(ctx, args.filter, b.sourceId.toUpperCase()), meetingKey, newestFirst, args),
+      coveredPeriod: args.filter?.from || args.filter?.to ? null : ahjoDefaultMeetingWindow(ctx.today),
+    }),
   },
   HelsinkiCase: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.cases.load(caseIdOf(ref.id)),

@@ -26,6 +26,8 @@ export class UpstreamError extends Error {
     readonly request: string,
     readonly detail: string,
     readonly status?: number,
+    /** The start of the upstream's error body, when it sent one (some APIs explain a 4xx there). */
+    readonly body?: string,
   ) {
     super(`${upstream} ${request}: ${detail}`);
     this.name = 'UpstreamError';

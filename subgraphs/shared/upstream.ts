@@ -66,8 +66,8 @@ export class UpstreamClient {
             return null;
           }
           if (!response.ok) {
-            await response.body?.cancel();
-            const error = new UpstreamError(city, upstream, request, describeStatus(response.status), response.status);
+            const body = (await response.text().catch(() => '')).slice(0, 500);
+            const error = new UpstreamError(city, upstream, request, describeStatus(response.status), response.status, body);
             if (response.status === 429 || response.status >= 500) throw error;
             bail(error); // 4xx other than 429: retrying will not help
             return null;

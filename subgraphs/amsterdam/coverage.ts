@@ -1,0 +1,13 @@
+/** What Amsterdam's Notubiz data offers for each part of the contract (served as `amsterdam.coverage`). */
+export const COVERAGE = [
+  { field: 'Decision', availability: 'DERIVED', note: 'Notubiz has no decisions as data. A decision is an agenda point of a held, public meeting of the Gemeenteraad or a district committee/board that carries a decision document (Raadsvoorstel, Voordracht, Raadsbesluit, Besluit, Initiatiefvoorstel, Motie, Amendement). Raadscommissies only advise and have none.' },
+  { field: 'Decision.outcome', availability: 'NONE', note: 'Always UNKNOWN: results are only in the meeting\'s Uitslagenlijst/Besluitenlijst PDFs (AmsterdamDecision.resultDocuments). No outcome is guessed from a title.' },
+  { field: 'Decision.voteEvents', availability: 'NONE', note: 'Votes are published in PDF results lists only.' },
+  { field: 'Decision.content', availability: 'NONE', note: 'Decision texts are PDF documents (AmsterdamDecision.decisionDocuments).' },
+  { field: 'Decision.text filter', availability: 'PARTIAL', note: 'Notubiz has no search: the text filter matches agenda point and document titles (not document contents) of the meetings in the period, by default the last 12 months (see coveredPeriod).' },
+  { field: 'Meeting', availability: 'PARTIAL', note: 'Non-public meetings ("No rights to see this meeting") are not published and left out.' },
+  { field: 'Meeting.participants', availability: 'NONE', note: 'Notubiz publishes no attendance.' },
+  { field: 'Case', availability: 'PARTIAL', note: 'Known only through case_code on documents, which is often empty; no status or classification.' },
+  { field: 'Body.members', availability: 'NONE', note: 'Notubiz publishes no memberships.' },
+  { field: 'Decision.titles', availability: 'FULL', note: 'Dutch only.' },
+];

@@ -1,0 +1,19 @@
+/** Starts the Amsterdam subgraph: `tsx subgraphs/amsterdam/index.ts` (configured by env, see config.ts). */
+import { closeOnSignals } from '../shared/server';
+import { createLogger } from '../shared/logger';
+import { amsterdamConfigFromEnv } from './config';
+import { buildAmsterdamSubgraph } from './server';
+
+async function main(): Promise<void> {
+  const logger = createLogger('amsterdam-subgraph');
+  const config = amsterdamConfigFromEnv();
+  const subgraph = await buildAmsterdamSubgraph(config, logger);
+  const running = await subgraph.listen(config.port, config.host);
+  logger.info({ url: running.url, upstream: config.notubizBaseUrl }, 'amsterdam subgraph listening');
+  closeOnSignals(logger, running.close);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/** Builds the Amsterdam subgraph (no listen): used by index.ts and by tests in process. */
+import { citySubgraphSdl } from '../../schema/compose';
+import { cityById } from '../../schema/cities';
+import { createSubgraphService, type SubgraphService } from '../shared/server';
+import { createLogger, type Logger } from '../shared/logger';
+import { UpstreamClient } from '../shared/upstream';
+import { NotubizClient } from './upstream/notubiz';
+import { createContext } from './context';
+import { resolvers } from './resolvers';
+import type { AmsterdamConfig } from './config';
+
+export interface AmsterdamSubgraph extends SubgraphService {
+  /** The Notubiz HTTP client (its requestCount is read by tests and benchmarks). */
+  upstream: UpstreamClient;
+}
+
+export async function buildAmsterdamSubgraph(
+  config: Pick<AmsterdamConfig, 'notubizBaseUrl' | 'timeoutMs' | 'retries' | 'maxPages' | 'userAgent'>,
+  logger: Logger = createLogger('amsterdam-subgraph'),
+): Promise<AmsterdamSubgraph> {
+  const city = cityById('amsterdam');
+  const upstream = new UpstreamClient({
+    city: city.id,
+    upstream: 'Notubiz API',
+    baseUrl: config.notubizBaseUrl,
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    userAgent: config.userAgent,
+    logger,
+  });
+  const notubiz = new NotubizClient(upstream, config.maxPages);
+  const service = await createSubgraphService({
+    city: city.id,
+    cityName: city.name,
+    sdl: citySubgraphSdl(city.subgraph.schemaFile),
+    resolvers,
+    context: () => createContext(notubiz, config.notubizBaseUrl),
+    logger,
+  });
+  return { ...service, upstream };
+}

@@ -1,0 +1,66 @@
+/**
+ * Notubiz API client: every call carries `format=json&version=1.17.0` (as ORI's extractor
+ * sends), `/events` pages are followed until an empty list (or `has_more_pages` false), and a
+ * meeting Notubiz will not show ("No rights to see this meeting") comes back as NOT_PUBLISHED
+ * instead of failing the whole list.
+ */
+import { UpstreamError } from '../../shared/errors';
+import type { UpstreamClient } from '../../shared/upstream';
+import type { NotubizEventsPage, NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from './types';
+
+export const API_PARAMS = { format: 'json', version: '1.17.0' };
+export const NOT_PUBLISHED = 'NOT_PUBLISHED' as const;
+
+export class NotubizClient {
+  constructor(readonly http: UpstreamClient, readonly maxPages: number) {}
+
+  /** GET /organisations: organisations with the labels of their attribute fields. */
+  async organisations(): Promise<NotubizOrganisation[]> {
+    const body = await this.http.getJson<{ organisations?: { organisation?: NotubizOrganisation[] } }>(['organisations'], API_PARAMS);
+    return body?.organisations?.organisation ?? [];
+  }
+
+  /** GET /organisations/{id}/gremia: the organisation's committees. */
+  async gremia(organisationId: number): Promise<NotubizGremium[]> {
+    const body = await this.http.getJson<{ gremia?: NotubizGremium[] }>(['organisations', String(organisationId), 'gremia'], API_PARAMS);
+    return body?.gremia ?? [];
+  }
+
+  /** GET /events?organisation_id&date_from&date_to&page: all pages (local "YYYY-MM-DD HH:MM:SS" bounds). */
+  async events(organisationId: number, dateFrom: string, dateTo: string): Promise<NotubizMeeting[]> {
+    const events: NotubizMeeting[] = [];
+    for (let page = 1; page <= this.maxPages; page++) {
+      const body = await this.http.getJson<NotubizEventsPage>(['events'], {
+        organisation_id: organisationId,
+        date_from: dateFrom,
+        date_to: dateTo,
+        page,
+        ...API_PARAMS,
+      });
+      const batch = body?.events ?? [];
+      if (batch.length === 0) return events;
+      events.push(...batch);
+      if (body?.pagination?.has_more_pages === false) return events;
+    }
+    this.http.options.logger.warn({ organisationId, dateFrom, dateTo, maxPages: this.maxPages }, 'Notubiz events truncated at maxPages');
+    return events;
+  }
+
+  /** GET /events/meetings/{id}: `{"meeting":{…}}`; null when unknown; NOT_PUBLISHED when Notubiz denies it. */
+  async meeting(id: number): Promise<NotubizMeeting | typeof NOT_PUBLISHED | null> {
+    try {
+      const body = await this.http.getJson<{ meeting?: NotubizMeeting }>(['events', 'meetings', String(id)], API_PARAMS);
+      return body?.meeting ?? null;
+    } catch (err) {
+      if (err instanceof UpstreamError && (err.status === 403 || err.status === 401) && /no rights/i.test(err.body ?? '')) return NOT_PUBLISHED;
+      throw err;
+    }
+  }
+
+  /** GET https://{module_item.self}: the self link carries Notubiz's host; we keep only its path. */
+  async moduleItem(self: string): Promise<NotubizModuleItem | null> {
+    const path = self.replace(/^(https?:\/\/)?[^/]+\//, '').split('/').filter(Boolean);
+    const body = await this.http.getJson<{ item?: NotubizModuleItem }>(path, API_PARAMS);
+    return body?.item ?? null;
+  }
+}
