@@ -25,11 +25,15 @@ afterAll(async () => {
 
 it('is alive, ready, logs JSON, and drains an in-flight query on SIGTERM', async () => {
   const port = await freePort();
-  const gateway = startProcess('gateway/index.ts', { PORT: String(port), HELSINKI_SUBGRAPH_URL: subgraph.url });
+  const AMSTERDAM_URL = `http://127.0.0.1:${await freePort()}/graphql`;
+  const gateway = startProcess('gateway/index.ts', { PORT: String(port), HELSINKI_SUBGRAPH_URL: subgraph.url, AMSTERDAM_SUBGRAPH_URL: AMSTERDAM_URL });
   try {
     await waitFor(`http://127.0.0.1:${port}/health`);
-    const ready = await (await fetch(`http://127.0.0.1:${port}/ready`)).json();
-    expect(ready).toEqual({ status: 'ready', supergraph: 'loaded', cities: [{ id: 'helsinki', url: subgraph.url, reachable: true, latencyMs: expect.any(Number) }] });
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { cities: unknown[] };
+    expect(ready).toMatchObject({ status: 'ready', supergraph: 'loaded' });
+    expect(ready.cities).toContainEqual({ id: 'helsinki', url: subgraph.url, reachable: true, latencyMs: expect.any(Number) });
+    // Amsterdam's subgraph is not started here: readiness says so, and the gateway is still ready.
+    expect(ready.cities).toContainEqual(expect.objectContaining({ id: 'amsterdam', url: AMSTERDAM_URL, reachable: false }));
 
     const inFlight = postGraphQL(`http://127.0.0.1:${port}/graphql`, '{ helsinki { decisions(first: 1) { totalCount } } }');
     await new Promise((r) => setTimeout(r, 300));

@@ -6,12 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
 import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
+import { createNotubizReplica } from '../../subgraphs/amsterdam/replica/server';
+import { buildAmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
 import { buildGateway } from '../../gateway/server';
 import { createLogger } from '../../subgraphs/shared/logger';
 import type { RunningService } from '../../subgraphs/shared/server';
 import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
 
 export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'helsinki')!.replica.defaultDir);
+export const AMSTERDAM_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'amsterdam')!.replica.defaultDir);
+/** A loopback port nothing listens on: a city left out of a test is simply unreachable. */
+const NOWHERE = 'http://127.0.0.1:9/graphql';
 export const logger = createLogger('test', process.env.LOG_LEVEL || 'silent');
 
 export interface GraphQLResponse {
@@ -25,6 +30,8 @@ export interface Graph {
   subgraph: RunningService;
   subgraphService: HelsinkiSubgraph;
   gateway: RunningService;
+  /** Amsterdam's replica and subgraph, unless the test left Amsterdam out. */
+  amsterdam?: { replica: RunningService & { requests: string[] }; subgraph: RunningService };
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
@@ -35,11 +42,11 @@ export async function postGraphQL(url: string, query: string, variables?: Record
 }
 
 /** Starts replica (unless `ahjoBaseUrl` is given), subgraph and gateway. */
-export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string } = {}): Promise<Graph> {
+export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number }; helsinkiLatencyMs?: number } = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
-    const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, token: opts.replicaToken });
+    const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, token: opts.replicaToken, latencyMs: opts.helsinkiLatencyMs });
     replica = Object.assign(await r.listen(0), { requests: r.requests });
     ahjoBaseUrl = replica.url;
   }
@@ -48,8 +55,20 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
     logger,
   );
   const subgraph = await subgraphService.listen(0);
+  let amsterdam: Graph['amsterdam'];
+  if (opts.amsterdam) {
+    const a = typeof opts.amsterdam === 'object' ? opts.amsterdam : {};
+    const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
+    const replicaRunning = Object.assign(await r.listen(0), { requests: r.requests });
+    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: replicaRunning.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests' }, logger);
+    amsterdam = { replica: replicaRunning, subgraph: await service.listen(0) };
+  }
   const gatewayService = await buildGateway(
-    { supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: subgraph.url }, subgraphTimeoutMs: 5000 },
+    {
+      supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
+      subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE },
+      subgraphTimeoutMs: 5000,
+    },
     logger,
   );
   const gateway = await gatewayService.listen(0);
@@ -59,11 +78,16 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
     subgraph,
     subgraphService,
     gateway,
+    amsterdam,
     query: (q, v) => postGraphQL(gateway.url, q, v),
     close: async () => {
       await gateway.close();
       await subgraph.close();
       if (replica) await replica.close();
+      if (amsterdam) {
+        await amsterdam.subgraph.close().catch(() => undefined);
+        await amsterdam.replica.close().catch(() => undefined);
+      }
     },
   };
 }

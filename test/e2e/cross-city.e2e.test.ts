@@ -1,0 +1,91 @@
+/**
+ * The product's promise: one request compares cities. Helsinki and Amsterdam side by side through
+ * the gateway, planned as one parallel fetch per city, and one city failing leaves the other intact.
+ */
+import fs from 'node:fs';
+import { parse } from 'graphql';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { QueryPlanner } from '@apollo/query-planner';
+import { SUPERGRAPH_FILE } from '../../schema/cities';
+import { startGraph, type Graph } from './harness';
+
+const COMPARE = `{
+  helsinki { decisions(first: 3, filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { id title date outcome body { name } } } }
+  amsterdam { decisions(first: 3, filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { id title date outcome body { name } } } }
+}`;
+
+describe('Helsinki and Amsterdam in one request', () => {
+  let graph: Graph;
+  beforeAll(async () => {
+    graph = await startGraph({ amsterdam: true });
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  it('returns both cities\' decisions', async () => {
+    const res = await graph.query(COMPARE);
+    expect(res.errors).toBeUndefined();
+    for (const city of ['helsinki', 'amsterdam']) {
+      const { totalCount, nodes } = res.data[city].decisions;
+      expect(totalCount).toBeGreaterThan(0);
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const n of nodes) {
+        expect(n.id.startsWith(`${city}:decision:`)).toBe(true);
+        expect(n.date >= '2025-01-01' && n.date < '2026-01-01').toBe(true);
+      }
+    }
+    expect(res.data.amsterdam.decisions.nodes.every((n: { outcome: string }) => n.outcome === 'UNKNOWN')).toBe(true);
+  });
+
+  it('is planned as one fetch per city, in parallel', () => {
+    const supergraph = Supergraph.build(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
+    const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(COMPARE)));
+    expect(plan.node?.kind).toBe('Parallel');
+    const nodes = (plan.node as { nodes: Array<{ kind: string; serviceName: string }> }).nodes;
+    expect(nodes.map((n) => [n.kind, n.serviceName]).sort()).toEqual([['Fetch', 'amsterdam'], ['Fetch', 'helsinki']]);
+  });
+});
+
+describe('one city down', () => {
+  it('Amsterdam\'s Notubiz down: Helsinki\'s data comes back, with an error naming Amsterdam', async () => {
+    const graph = await startGraph({ amsterdam: true });
+    try {
+      await graph.amsterdam!.replica.close();
+      const res = await graph.query(COMPARE);
+      expect(res.data.amsterdam).toBeNull();
+      expect(res.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'amsterdam' });
+      expect(res.errors![0].message).toMatch(/^Amsterdam is unavailable/);
+    } finally {
+      await graph.close();
+    }
+  });
+
+  it('Amsterdam\'s subgraph down: Helsinki\'s data comes back, with CITY_UNAVAILABLE naming Amsterdam', async () => {
+    const graph = await startGraph({ amsterdam: true });
+    try {
+      await graph.amsterdam!.subgraph.close();
+      const res = await graph.query(COMPARE);
+      expect(res.data.amsterdam).toBeNull();
+      expect(res.data.helsinki.decisions.nodes.length).toBeGreaterThan(0);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'amsterdam' });
+    } finally {
+      await graph.close();
+    }
+  });
+
+  it('Helsinki down: Amsterdam\'s data comes back, with an error naming Helsinki', async () => {
+    const graph = await startGraph({ amsterdam: true });
+    try {
+      await graph.replica!.close();
+      const res = await graph.query(COMPARE);
+      expect(res.data.helsinki).toBeNull();
+      expect(res.data.amsterdam.decisions.totalCount).toBeGreaterThan(0);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'helsinki' });
+    } finally {
+      await graph.close();
+    }
+  });
+});
