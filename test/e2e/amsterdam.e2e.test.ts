@@ -89,9 +89,9 @@ describe('meetings', () => {
     expect([...starts].sort((a, b) => Date.parse(b) - Date.parse(a))).toEqual(starts);
     for (const n of nodes) expect(n.start).toMatch(/\+0[12]:00$/);
     // Every call carries format=json&version=1.17.0, and /events is paged.
-    const events = graph.amsterdam!.replica.requests.filter((r) => r.startsWith('GET /events?'));
+    const events = graph.amsterdam!.replica!.requests.filter((r) => r.startsWith('GET /events?'));
     expect(events.length).toBeGreaterThan(7);
-    for (const r of graph.amsterdam!.replica.requests) {
+    for (const r of graph.amsterdam!.replica!.requests) {
       expect(r).toContain('format=json');
       expect(r).toContain('version=1.17.0');
     }

@@ -51,7 +51,7 @@ describe('one city down', () => {
   it('Amsterdam\'s Notubiz down: Helsinki\'s data comes back, with an error naming Amsterdam', async () => {
     const graph = await startGraph({ amsterdam: true });
     try {
-      await graph.amsterdam!.replica.close();
+      await graph.amsterdam!.replica!.close();
       const res = await graph.query(COMPARE);
       expect(res.data.amsterdam).toBeNull();
       expect(res.data.helsinki.decisions.totalCount).toBeGreaterThan(0);

@@ -31,7 +31,7 @@ export interface Graph {
   subgraphService: HelsinkiSubgraph;
   gateway: RunningService;
   /** Amsterdam's replica and subgraph, unless the test left Amsterdam out. */
-  amsterdam?: { replica: RunningService & { requests: string[] }; subgraph: RunningService };
+  amsterdam?: { replica?: RunningService & { requests: string[] }; subgraph: RunningService };
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function postGraphQL(url: string, query: string, variables?: Record
 }
 
 /** Starts replica (unless `ahjoBaseUrl` is given), subgraph and gateway. */
-export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number }; helsinkiLatencyMs?: number } = {}): Promise<Graph> {
+export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number } = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
@@ -58,9 +58,12 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
   let amsterdam: Graph['amsterdam'];
   if (opts.amsterdam) {
     const a = typeof opts.amsterdam === 'object' ? opts.amsterdam : {};
-    const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
-    const replicaRunning = Object.assign(await r.listen(0), { requests: r.requests });
-    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: replicaRunning.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests' }, logger);
+    let replicaRunning: RunningService & { requests: string[] } | undefined;
+    if (!a.baseUrl) {
+      const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
+      replicaRunning = Object.assign(await r.listen(0), { requests: r.requests });
+    }
+    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests' }, logger);
     amsterdam = { replica: replicaRunning, subgraph: await service.listen(0) };
   }
   const gatewayService = await buildGateway(
@@ -86,7 +89,7 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
       if (replica) await replica.close();
       if (amsterdam) {
         await amsterdam.subgraph.close().catch(() => undefined);
-        await amsterdam.replica.close().catch(() => undefined);
+        await amsterdam.replica?.close().catch(() => undefined);
       }
     },
   };

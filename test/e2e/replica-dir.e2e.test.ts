@@ -1,7 +1,7 @@
 /**
- * HELSINKI_REPLICA_DIR points the replica at another directory of Ahjo dumps: here a small
- * dataset this test writes (a Finnish decision, its Swedish translation, one meeting), served by
- * the replica's own entry point as a process, read through subgraph and gateway.
+ * HELSINKI_REPLICA_DIR and AMSTERDAM_REPLICA_DIR point the replicas at other directories of
+ * dumps in the upstreams' own shapes: here small datasets this test writes, served by each
+ * replica's own entry point as a process, read through subgraph and gateway.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +54,50 @@ describe('HELSINKI_REPLICA_DIR', () => {
     expect(res.data.helsinki.meetings).toEqual({ totalCount: 1, nodes: [{ id: 'helsinki:meeting:U501020213', agenda: [{ number: '1' }, { number: '2' }, { number: '3' }] }] });
     // No cases.json in the directory: an empty list, as from an empty dump.
     expect(res.data.helsinki.cases.totalCount).toBe(0);
+    expect(replica.output()).toContain(dir);
+  });
+});
+
+describe('AMSTERDAM_REPLICA_DIR', () => {
+  let dir: string;
+  let replica: ReturnType<typeof startProcess>;
+  let graph: Graph;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notubiz-dump-'));
+    fs.mkdirSync(path.join(dir, 'gremia'));
+    fs.mkdirSync(path.join(dir, 'meetings'));
+    const field = (id: string, label: string) => ({ '@attributes': { id }, label });
+    fs.writeFileSync(path.join(dir, 'organisations.json'), JSON.stringify({ organisations: { organisation: [{ '@attributes': { id: '281' }, logo: '', settings: { folder: { fields: { field: [field('1', 'Titel'), field('2', 'Locatie')] } } } }] } }));
+    fs.writeFileSync(path.join(dir, 'gremia', '281.json'), JSON.stringify({ gremia: [{ id: 10, title: 'Gemeenteraad' }] }));
+    const doc = { id: 7, title: 'Raadsvoorstel Vondelpark', url: 'https://api.notubiz.nl/document/7/1', self: 'api.notubiz.nl/document/7', version: 1, versions: [{ id: 1, file_name: 'rv.pdf', mime_type: 'application/pdf', file_size: 10, type: 'file' }], types: [{ id: 21, value: 'Raadsvoorstel' }], publication_date: '2025-02-20', last_modified: '2025-02-20 10:00:00', case_code: '' };
+    const meeting = {
+      id: 5, type: 'meeting', body: 'council', organisation: { id: 281 }, gremium: { id: 10 }, permission_group: 'public', confidential: 0,
+      plannings: [{ start_date: '2025-03-05 13:00:00', end_date: null }], attributes: [{ id: 1, value: 'Gemeenteraad' }, { id: 2, value: 'Raadzaal' }],
+      documents: [], module_items: [], last_modified: '2025-03-06 09:00:00',
+      agenda_items: [{ id: 50, type: 'agenda_point', order: 1, parent: null, type_data: { title_prefix: '1.', heading: false, attributes: [{ id: 1, value: 'Herinrichting Vondelpark' }] }, documents: [doc], agenda_items: [], module_items: [] }],
+    };
+    fs.writeFileSync(path.join(dir, 'meetings', '5.json'), JSON.stringify({ meeting }));
+    const port = await freePort();
+    replica = startProcess('subgraphs/amsterdam/replica/index.ts', { AMSTERDAM_REPLICA_DIR: dir, AMSTERDAM_REPLICA_PORT: String(port) });
+    await waitFor(`http://127.0.0.1:${port}/health`);
+    graph = await startGraph({ amsterdam: { baseUrl: `http://127.0.0.1:${port}` } });
+  });
+
+  afterAll(async () => {
+    await graph?.close();
+    if (replica) await stopProcess(replica);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the written dataset: one meeting with one decision', async () => {
+    const res = await graph.query(`{ amsterdam {
+      meetings(filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { id title location start } }
+      decisions(filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { id title number attachments { ... on AmsterdamDocument { fileName } } } }
+    } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.amsterdam.meetings).toEqual({ totalCount: 1, nodes: [{ id: 'amsterdam:meeting:5', title: 'Gemeenteraad', location: 'Raadzaal', start: '2025-03-05T13:00:00+01:00' }] });
+    expect(res.data.amsterdam.decisions).toEqual({ totalCount: 1, nodes: [{ id: 'amsterdam:decision:5-50', title: 'Herinrichting Vondelpark', number: '1.', attachments: [{ fileName: 'rv.pdf' }] }] });
     expect(replica.output()).toContain(dir);
   });
 });
