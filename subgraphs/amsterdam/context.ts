@@ -3,6 +3,7 @@
  * organisations, gremia), so one query never asks Notubiz twice for the same thing.
  */
 import DataLoader from 'dataloader';
+import { createMemo } from '../shared/resolvers';
 import { NOT_PUBLISHED, type NotubizClient } from './upstream/notubiz';
 import type { NotubizModuleItem, NotubizOrganisation } from './upstream/types';
 import { attributeLabelsOf, ZONE } from './mapping/common';
@@ -25,15 +26,7 @@ export interface AmsterdamContext {
 }
 
 export function createContext(notubiz: NotubizClient, upstreamBaseUrl: string): AmsterdamContext {
-  const memos = new Map<string, Promise<unknown>>();
-  const memo = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    let p = memos.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      memos.set(key, p);
-    }
-    return p;
-  };
+  const memo = createMemo();
   const now = new Date().toISOString();
   const organisations = () => memo('organisations', () => notubiz.organisations());
   const ctx: AmsterdamContext = {

@@ -1,5 +1,7 @@
 /** What Amsterdam's Notubiz data offers for each part of the contract (served as `amsterdam.coverage`). */
-export const COVERAGE = [
+import type { CoverageNote } from '../shared/resolvers';
+
+export const COVERAGE: CoverageNote[] = [
   { field: 'Decision', availability: 'DERIVED', note: 'Notubiz has no decisions as data. A decision is an agenda point of a held, public meeting of the Gemeenteraad or a district committee/board that carries a decision document (Raadsvoorstel, Voordracht, Raadsbesluit, Besluit, Initiatiefvoorstel, Motie, Amendement). Raadscommissies only advise and have none.' },
   { field: 'Decision.outcome', availability: 'NONE', note: 'Always UNKNOWN: results are only in the meeting\'s Uitslagenlijst/Besluitenlijst PDFs (AmsterdamDecision.resultDocuments). No outcome is guessed from a title.' },
   { field: 'Decision.voteEvents', availability: 'NONE', note: 'Votes are published in PDF results lists only.' },

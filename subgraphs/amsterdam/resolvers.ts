@@ -3,13 +3,12 @@
  * meetings needed (per-request DataLoader), map, filter what Notubiz cannot, sort and page.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { checkDateRange, checkFirst, checkLang, checkText, parseId, unknownId } from '../shared/args';
+import { checkDateRange, checkLang, checkText, parseId, unknownId } from '../shared/args';
+import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
-import { byNameThenId, connectionFrom, newestFirst } from '../shared/pagination';
-import { DateScalar, DateTimeScalar } from '../shared/scalars';
+import { byNameThenId, newestFirst } from '../shared/pagination';
 import { matchesAllWords } from '../shared/text';
 import { addDays, addMonths, startOfLocalDaySql } from '../shared/time';
-import { cityById } from '../../schema/cities';
 import type { AmsterdamContext } from './context';
 import { CITY, gid, LANGUAGE, ZONE } from './mapping/common';
 import { decisionsOfMeeting, isDecidingBody, type Decision } from './mapping/decision';
@@ -21,7 +20,6 @@ import { NOT_PUBLISHED } from './upstream/notubiz';
 import { attributeLabelsOf } from './mapping/common';
 import { COVERAGE } from './coverage';
 
-const city = cityById(CITY);
 const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
 /** Without dates, lists cover this many months back (and meetings 3 months ahead): Notubiz lists by period only. */
 const DEFAULT_MONTHS_BACK = 12;
@@ -235,15 +233,8 @@ async function findBodies(ctx: AmsterdamContext, filter: { text?: string | null;
     .sort((a, b) => byNameThenId(bodyKey(a), bodyKey(b)));
 }
 
-function page<T>(items: T[], keyOf: (t: T) => [string, string], compare: typeof newestFirst, args: Args) {
-  return connectionFrom(items, keyOf, compare, { first: checkFirst(args.first), after: args.after });
-}
-
-async function lookup<T>(value: Promise<T | null>, argumentName: string, type: string, id: string): Promise<T> {
-  const found = await value;
-  if (!found) throw unknownId(argumentName, CITY, type, id);
-  return found;
-}
+const page = pageOf;
+const lookup = <T>(value: Promise<T | null>, argumentName: string, type: string, id: string) => found(value, CITY, type, id, argumentName);
 
 async function loadMeeting(ctx: AmsterdamContext, id: number, raw: string): Promise<Meeting> {
   const m = await ctx.meetings.load(id);
@@ -263,27 +254,13 @@ async function loadDecision(ctx: AmsterdamContext, id: unknown): Promise<Decisio
 }
 
 export const resolvers: GraphQLResolverMap<AmsterdamContext> = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
+  // Each contract interface has exactly one Amsterdam type (a Notubiz document is an AmsterdamDocument).
+  ...contractResolvers('Amsterdam', { Attachment: 'AmsterdamDocument' }),
   Query: {
     amsterdam: () => ({}),
   },
-  City: { __resolveType: () => 'AmsterdamCity' },
-  Decision: { __resolveType: () => 'AmsterdamDecision' },
-  Meeting: { __resolveType: () => 'AmsterdamMeeting' },
-  Body: { __resolveType: () => 'AmsterdamBody' },
-  Case: { __resolveType: () => 'AmsterdamCase' },
-  AgendaItem: { __resolveType: () => 'AmsterdamAgendaItem' },
-  Attachment: { __resolveType: () => 'AmsterdamDocument' },
   AmsterdamCity: {
-    id: () => city.id,
-    name: () => city.name,
-    country: () => city.country,
-    timezone: () => city.timezone,
-    languages: () => city.languages,
-    licence: () => city.licence,
-    upstream: (_p, _a, ctx) => ctx.upstreamBaseUrl,
-    coverage: () => COVERAGE,
+    ...cityFields(CITY, COVERAGE),
     decisions: async (_p, args: Args, ctx) => {
       const { items, period } = await findDecisions(ctx, args.filter);
       return { ...page(items, decisionKey, newestFirst, args), coveredPeriod: period.coveredPeriod };

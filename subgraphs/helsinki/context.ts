@@ -3,6 +3,7 @@
  * memo for list calls, so one query never asks Ahjo twice for the same thing.
  */
 import DataLoader from 'dataloader';
+import { createMemo } from '../shared/resolvers';
 import { DateTime } from 'luxon';
 import type { AhjoClient } from './upstream/ahjo';
 import type { AhjoDecision, AhjoDecisionMaker } from './upstream/types';
@@ -27,15 +28,7 @@ export interface HelsinkiContext {
 }
 
 export function createContext(ahjo: AhjoClient, upstreamBaseUrl: string): HelsinkiContext {
-  const memos = new Map<string, Promise<unknown>>();
-  const memo = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    let p = memos.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      memos.set(key, p);
-    }
-    return p;
-  };
+  const memo = createMemo();
   const today = todayIn(ZONE);
   const decisionMakers = () => memo('decisionmakers', () => ahjo.decisionMakers());
 

@@ -1,5 +1,7 @@
 /** What Helsinki's Ahjo data offers for each part of the contract (served as `helsinki.coverage`). */
-export const COVERAGE = [
+import type { CoverageNote } from '../shared/resolvers';
+
+export const COVERAGE: CoverageNote[] = [
   { field: 'Decision.outcome', availability: 'DERIVED', note: 'Ahjo has no outcome field. Derived from the first paragraph of the decision\'s "Päätös"/"Beslut" section by Helsinki\'s standard phrasings (päätti hyväksyä, hylätä, pöydälle, palauttaa uudelleen valmisteltavaksi, merkitsi tiedoksi, poistettiin esityslistalta, muutettuna); anything else is UNKNOWN. The paragraph is kept verbatim in outcomeRaw.' },
   { field: 'Decision.voteEvents', availability: 'PARTIAL', note: 'From Ahjo VotingResults: only decisions that went to a vote have them; counts per option from NumberOfVotes, individual votes and group counts from Voters[].CouncilGroup.' },
   { field: 'Decision.date', availability: 'FULL', note: 'Ahjo DateDecision, else the meeting\'s DateMeeting, else the decision PDF\'s Issued; local times converted with the Europe/Helsinki offset.' },

@@ -4,13 +4,12 @@
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTime } from 'luxon';
-import { checkDateRange, checkFirst, checkLang, checkText, parseId, unknownId } from '../shared/args';
+import { checkDateRange, checkLang, checkText, parseId } from '../shared/args';
+import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
-import { byNameThenId, connectionFrom, newestFirst } from '../shared/pagination';
-import { DateScalar, DateTimeScalar } from '../shared/scalars';
+import { byNameThenId, newestFirst } from '../shared/pagination';
 import { matchesAllWords, pickLang } from '../shared/text';
 import { startOfLocalDayUtc } from '../shared/time';
-import { cityById } from '../../schema/cities';
 import type { HelsinkiContext } from './context';
 import { CITY, ZONE } from './mapping/common';
 import { decisionsOf, type Decision } from './mapping/decision';
@@ -18,8 +17,6 @@ import { meetingFromSummary, meetingOf, type AgendaItem, type Meeting } from './
 import { caseOf, type Case } from './mapping/case';
 import { decisionMakerOf, type Body } from './mapping/body';
 import { COVERAGE } from './coverage';
-
-const city = cityById(CITY);
 
 const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
 
@@ -190,14 +187,7 @@ export async function findBodies(ctx: HelsinkiContext, filter: BodyFilterArgs | 
     .sort((a, b) => byNameThenId(bodyKey(a), bodyKey(b)));
 }
 
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
-function page<T>(items: T[], keyOf: (t: T) => [string, string], compare: typeof newestFirst, args: PageArgs) {
-  return connectionFrom(items, keyOf, compare, { first: checkFirst(args.first), after: args.after });
-}
+const page = pageOf;
 
 /** Decisions of one meeting, in section order. */
 async function meetingDecisions(ctx: HelsinkiContext, m: Meeting): Promise<Decision[]> {
@@ -223,35 +213,16 @@ function ahjoDefaultMeetingWindow(today: string) {
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function lookup<T>(value: Promise<T | null>, argumentName: string, type: string, id: string): Promise<T> {
-  const found = await value;
-  if (!found) throw unknownId(argumentName, CITY, type, id);
-  return found;
-}
+const lookup = <T>(value: Promise<T | null>, argumentName: string, type: string, id: string) => found(value, CITY, type, id, argumentName);
 
 export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
+  // This subgraph implements each contract interface with exactly one Helsinki type.
+  ...contractResolvers('Helsinki'),
   Query: {
     helsinki: () => ({}),
   },
-  // This subgraph implements each contract interface with exactly one Helsinki type.
-  City: { __resolveType: () => 'HelsinkiCity' },
-  Decision: { __resolveType: () => 'HelsinkiDecision' },
-  Meeting: { __resolveType: () => 'HelsinkiMeeting' },
-  Body: { __resolveType: () => 'HelsinkiBody' },
-  Case: { __resolveType: () => 'HelsinkiCase' },
-  AgendaItem: { __resolveType: () => 'HelsinkiAgendaItem' },
-  Attachment: { __resolveType: () => 'HelsinkiAttachment' },
   HelsinkiCity: {
-    id: () => city.id,
-    name: () => city.name,
-    country: () => city.country,
-    timezone: () => city.timezone,
-    languages: () => city.languages,
-    licence: () => city.licence,
-    upstream: (_p, _a, ctx) => ctx.upstreamBaseUrl,
-    coverage: () => COVERAGE,
+    ...cityFields(CITY, COVERAGE),
     decisions: async (_p, args: Args, ctx) => page(await findDecisions(ctx, args.filter), decisionKey, newestFirst, args),
     decision: (_p, { id }: Args, ctx) => lookup(ctx.decisions.load(decisionIdOf(id)), 'id', 'decision', id),
     meetings: async (_p, args: Args, ctx) => ({

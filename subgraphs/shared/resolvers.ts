@@ -1,0 +1,61 @@
+/** Resolver pieces every city subgraph shares: the city's description, interface type resolution, paging, lookups. */
+import { cityById } from '../../schema/cities';
+import { checkFirst, unknownId } from './args';
+import { connectionFrom, type SortKey } from './pagination';
+import { DateScalar, DateTimeScalar } from './scalars';
+
+export interface CoverageNote {
+  field: string;
+  availability: 'FULL' | 'PARTIAL' | 'DERIVED' | 'NONE';
+  note: string;
+}
+
+/** Date scalars and the contract's interfaces, each implemented by one type of the city (`Helsinki…`). */
+export function contractResolvers(prefix: string, typeNames: Partial<Record<string, string>> = {}) {
+  const interfaces = ['City', 'Decision', 'Meeting', 'Body', 'Case', 'AgendaItem', 'Attachment'];
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    ...Object.fromEntries(interfaces.map((i) => [i, { __resolveType: () => typeNames[i] ?? `${prefix}${i}` }])),
+  };
+}
+
+/** The registry's description of a city, as the fields of its City type. */
+export function cityFields(cityId: string, coverage: CoverageNote[]) {
+  const city = cityById(cityId);
+  return {
+    id: () => city.id,
+    name: () => city.name,
+    country: () => city.country,
+    timezone: () => city.timezone,
+    languages: () => city.languages,
+    licence: () => city.licence,
+    upstream: (_p: unknown, _a: unknown, ctx: { upstreamBaseUrl: string }) => ctx.upstreamBaseUrl,
+    coverage: () => coverage,
+  };
+}
+
+/** A page of an already sorted list, `first` checked (0–100, default 20). */
+export function pageOf<T>(items: T[], keyOf: (t: T) => SortKey, compare: (a: SortKey, b: SortKey) => number, args: { first?: number | null; after?: string | null }) {
+  return connectionFrom(items, keyOf, compare, { first: checkFirst(args.first), after: args.after });
+}
+
+/** Resolves a lookup, or fails with BAD_USER_INPUT (reason NOT_FOUND) naming the argument. */
+export async function found<T>(value: Promise<T | null | undefined>, city: string, type: string, id: unknown, argumentName = 'id'): Promise<T> {
+  const result = await value;
+  if (!result) throw unknownId(argumentName, city, type, String(id));
+  return result;
+}
+
+/** Runs each keyed load once per request (list calls that several fields need). */
+export function createMemo(): <T>(key: string, load: () => Promise<T>) => Promise<T> {
+  const memos = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let p = memos.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      memos.set(key, p);
+    }
+    return p;
+  };
+}
