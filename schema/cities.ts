@@ -129,6 +129,47 @@ export const CITIES: CityEntry[] = [
       defaultDir: 'subgraphs/amsterdam/replica/data',
     },
   },
+  {
+    id: 'barcelona',
+    name: 'Barcelona',
+    country: 'ES',
+    timezone: 'Europe/Madrid',
+    languages: ['ca', 'es', 'en'],
+    licence: {
+      // The plenary files are under the site's legal notice (not CC BY); Decidim content likewise.
+      name: 'Ajuntament de Barcelona legal notice: reuse with attribution, without alteration or implied endorsement',
+      url: 'https://ajuntament.barcelona.cat/ca/avis-legal',
+      attribution: 'Source: Ajuntament de Barcelona, Acords del Plenari (votacions del Plenari) and decidim.barcelona.',
+    },
+    subgraph: {
+      port: 4003,
+      urlEnv: 'BARCELONA_SUBGRAPH_URL',
+      schemaFile: 'subgraphs/barcelona/schema.graphql',
+      entry: 'subgraphs/barcelona/index.ts',
+    },
+    upstreams: [
+      {
+        name: 'plenary',
+        description: 'Acords del Plenari files',
+        liveBaseUrl: 'https://ajuntament.barcelona.cat/sites/default/files/votacions_plenari',
+        baseUrlEnv: 'BARCELONA_PLENARY_URL',
+        replicaPath: '/sites/default/files/votacions_plenari',
+      },
+      {
+        name: 'decidim',
+        description: 'Decidim GraphQL API (0.27)',
+        liveBaseUrl: 'https://www.decidim.barcelona/api',
+        baseUrlEnv: 'BARCELONA_DECIDIM_URL',
+        replicaPath: '/api',
+      },
+    ],
+    replica: {
+      port: 4103,
+      entry: 'subgraphs/barcelona/replica/index.ts',
+      dirEnv: 'BARCELONA_REPLICA_DIR',
+      defaultDir: 'subgraphs/barcelona/replica/data',
+    },
+  },
 ];
 
 export function cityById(id: string): CityEntry {

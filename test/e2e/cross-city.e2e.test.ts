@@ -89,3 +89,52 @@ describe('one city down', () => {
     }
   });
 });
+
+const HOUSING = `{
+  helsinki { decisions(first: 3, filter: { text: "asunto" }) { totalCount nodes { id title date outcome } } }
+  amsterdam { decisions(first: 3, filter: { text: "woning", from: "2024-01-01", to: "2027-01-01" }) { totalCount nodes { id title date outcome } } }
+  barcelona { decisions(first: 3, filter: { category: "Habitatge" }) { totalCount nodes { id title date outcome } } }
+}`;
+
+describe('Helsinki, Amsterdam and Barcelona in one request', () => {
+  let graph: Graph;
+  beforeAll(async () => {
+    graph = await startGraph({ amsterdam: true, barcelona: true });
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  it('compares housing decisions of the three cities', async () => {
+    const res = await graph.query(HOUSING);
+    expect(res.errors).toBeUndefined();
+    for (const city of ['helsinki', 'amsterdam', 'barcelona']) {
+      expect(res.data[city].decisions.totalCount).toBeGreaterThan(0);
+      for (const n of res.data[city].decisions.nodes) expect(n.id.startsWith(`${city}:decision:`)).toBe(true);
+    }
+  });
+
+  it('is planned as one parallel fetch per city', () => {
+    const supergraph = Supergraph.build(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
+    const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(HOUSING)));
+    expect(plan.node?.kind).toBe('Parallel');
+    const nodes = (plan.node as { nodes: Array<{ kind: string; serviceName: string }> }).nodes;
+    expect(nodes.map((n) => [n.kind, n.serviceName]).sort()).toEqual([['Fetch', 'amsterdam'], ['Fetch', 'barcelona'], ['Fetch', 'helsinki']]);
+  });
+
+  it('Barcelona down: the other two intact, an error naming Barcelona', async () => {
+    const g = await startGraph({ amsterdam: true, barcelona: true });
+    try {
+      await g.barcelona!.replicaService.close();
+      const res = await g.query(HOUSING);
+      expect(res.data.barcelona).toBeNull();
+      expect(res.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+      expect(res.data.amsterdam.decisions.totalCount).toBeGreaterThan(0);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'barcelona' });
+      expect(res.errors![0].message).toMatch(/^Barcelona is unavailable/);
+    } finally {
+      await g.close();
+    }
+  });
+});

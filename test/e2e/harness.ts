@@ -8,12 +8,15 @@ import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
 import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
 import { createNotubizReplica } from '../../subgraphs/amsterdam/replica/server';
 import { buildAmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
+import { createBarcelonaReplica, type BarcelonaReplica } from '../../subgraphs/barcelona/replica/server';
+import { buildBarcelonaSubgraph, type BarcelonaSubgraph } from '../../subgraphs/barcelona/server';
 import { buildGateway } from '../../gateway/server';
 import { createLogger } from '../../subgraphs/shared/logger';
 import type { RunningService } from '../../subgraphs/shared/server';
 import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
 
 export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'helsinki')!.replica.defaultDir);
+export const BARCELONA_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'barcelona')!.replica.defaultDir);
 export const AMSTERDAM_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'amsterdam')!.replica.defaultDir);
 /** A loopback port nothing listens on: a city left out of a test is simply unreachable. */
 const NOWHERE = 'http://127.0.0.1:9/graphql';
@@ -24,6 +27,14 @@ export interface GraphQLResponse {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+export interface BarcelonaOptions {
+  dataDir?: string;
+  decidimRateLimitPerMinute?: number;
+  decidimRequestsPerMinute?: number;
+  decidimCacheMs?: number;
+  plenaryRecheckMs?: number;
+}
+
 export interface Graph {
   gatewayUrl: string;
   replica?: RunningService & { requests: string[] };
@@ -32,6 +43,8 @@ export interface Graph {
   gateway: RunningService;
   /** Amsterdam's replica and subgraph, unless the test left Amsterdam out. */
   amsterdam?: { replica?: RunningService & { requests: string[] }; subgraph: RunningService };
+  /** Barcelona's replica (files + Decidim) and subgraph, unless the test left Barcelona out. */
+  barcelona?: { replica: BarcelonaReplica; replicaService: RunningService; subgraph: RunningService; service: BarcelonaSubgraph };
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
@@ -42,7 +55,7 @@ export async function postGraphQL(url: string, query: string, variables?: Record
 }
 
 /** Starts replica (unless `ahjoBaseUrl` is given), subgraph and gateway. */
-export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number } = {}): Promise<Graph> {
+export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
@@ -66,10 +79,29 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
     const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests' }, logger);
     amsterdam = { replica: replicaRunning, subgraph: await service.listen(0) };
   }
+  let barcelona: Graph['barcelona'];
+  if (opts.barcelona) {
+    const b = typeof opts.barcelona === 'object' ? opts.barcelona : {};
+    const replica = createBarcelonaReplica({ dataDir: b.dataDir ?? BARCELONA_DATA_DIR, decidimRateLimitPerMinute: b.decidimRateLimitPerMinute });
+    const replicaService = await replica.listen(0);
+    const service = await buildBarcelonaSubgraph(
+      {
+        plenaryBaseUrl: `${replicaService.url}/sites/default/files/votacions_plenari`,
+        decidimUrl: `${replicaService.url}/api`,
+        timeoutMs: 5000,
+        plenaryRecheckMs: b.plenaryRecheckMs ?? 0,
+        decidimRequestsPerMinute: b.decidimRequestsPerMinute ?? 6000,
+        decidimCacheMs: b.decidimCacheMs ?? 60000,
+        userAgent: 'city-decision-graph tests (+https://github.com/city-decision-graph)',
+      },
+      logger,
+    );
+    barcelona = { replica, replicaService, service, subgraph: await service.listen(0) };
+  }
   const gatewayService = await buildGateway(
     {
       supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE },
+      subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
       subgraphTimeoutMs: 5000,
     },
     logger,
@@ -82,11 +114,16 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
     subgraphService,
     gateway,
     amsterdam,
+    barcelona,
     query: (q, v) => postGraphQL(gateway.url, q, v),
     close: async () => {
       await gateway.close();
       await subgraph.close();
       if (replica) await replica.close();
+      if (barcelona) {
+        await barcelona.subgraph.close().catch(() => undefined);
+        await barcelona.replicaService.close().catch(() => undefined);
+      }
       if (amsterdam) {
         await amsterdam.subgraph.close().catch(() => undefined);
         await amsterdam.replica?.close().catch(() => undefined);

@@ -19,11 +19,13 @@ it('npm run start:offline serves the graph and stops on SIGINT', async () => {
     expect(out).toContain('Gateway: http://127.0.0.1:4000/graphql');
     expect(out).toContain('Helsinki: Ahjo REST API (ahjorest/v1) at http://127.0.0.1:4101/ahjorest/v1 (local replica)');
     expect(out).toContain('Amsterdam: Notubiz API (version 1.17.0) at http://127.0.0.1:4102 (local replica)');
+    expect(out).toContain('Barcelona: Acords del Plenari files at http://127.0.0.1:4103/sites/default/files/votacions_plenari (local replica)');
+    expect(out).toContain('Barcelona: Decidim GraphQL API (0.27) at http://127.0.0.1:4103/api (local replica)');
     const res = await postGraphQL('http://127.0.0.1:4000/graphql', '{ helsinki { decisions(first: 5) { totalCount nodes { id title date } } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.helsinki.decisions.nodes).toHaveLength(5);
     const ready = await (await fetch('http://127.0.0.1:4000/ready')).json();
-    expect(ready).toMatchObject({ status: 'ready', cities: [{ id: 'helsinki', reachable: true }, { id: 'amsterdam', reachable: true }] });
+    expect(ready).toMatchObject({ status: 'ready', cities: [{ id: 'helsinki', reachable: true }, { id: 'amsterdam', reachable: true }, { id: 'barcelona', reachable: true }] });
   } finally {
     // Ctrl-C reaches the whole process group; npm itself then ends by the same signal.
     const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(signal ?? code))));
@@ -35,7 +37,7 @@ it('npm run start:offline serves the graph and stops on SIGINT', async () => {
     expect(['0', 'SIGINT']).toContain(how);
   }
   // Every process is gone: no port answers any more.
-  for (const port of [4000, 4001, 4002, 4101, 4102]) {
+  for (const port of [4000, 4001, 4002, 4003, 4101, 4102, 4103]) {
     const deadline = Date.now() + 15000;
     let up = true;
     while (up && Date.now() < deadline) {

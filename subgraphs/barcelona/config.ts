@@ -1,0 +1,38 @@
+/** Barcelona subgraph configuration: every environment variable it reads, with safe defaults. */
+import { cityById } from '../../schema/cities';
+import { intFromEnv as int } from '../shared/env';
+
+const city = cityById('barcelona');
+const [plenary, decidim] = city.upstreams;
+
+export interface BarcelonaConfig {
+  port: number;
+  host: string;
+  /** Base URL of the plenary files (or a replica). */
+  plenaryBaseUrl: string;
+  /** Decidim GraphQL endpoint (or a replica). */
+  decidimUrl: string;
+  timeoutMs: number;
+  /** How long a checked plenary file is trusted before the next conditional GET. */
+  plenaryRecheckMs: number;
+  /** Client-side limit on Decidim requests (the instance allows 100 per minute per IP). */
+  decidimRequestsPerMinute: number;
+  /** How long a Decidim snapshot is reused. */
+  decidimCacheMs: number;
+  userAgent: string;
+}
+
+export function barcelonaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BarcelonaConfig {
+  return {
+    port: int(env.BARCELONA_PORT, city.subgraph.port, 'BARCELONA_PORT'),
+    host: env.BARCELONA_HOST || '127.0.0.1',
+    plenaryBaseUrl: env[plenary.baseUrlEnv] || plenary.liveBaseUrl,
+    decidimUrl: env[decidim.baseUrlEnv] || decidim.liveBaseUrl,
+    timeoutMs: int(env.BARCELONA_TIMEOUT_MS, 15000, 'BARCELONA_TIMEOUT_MS'),
+    plenaryRecheckMs: int(env.BARCELONA_PLENARY_RECHECK_MS, 300000, 'BARCELONA_PLENARY_RECHECK_MS'),
+    decidimRequestsPerMinute: int(env.BARCELONA_DECIDIM_REQUESTS_PER_MINUTE, 90, 'BARCELONA_DECIDIM_REQUESTS_PER_MINUTE') || 90,
+    decidimCacheMs: int(env.BARCELONA_DECIDIM_CACHE_MS, 300000, 'BARCELONA_DECIDIM_CACHE_MS'),
+    // The city's firewall answers 418 to some bot agents: say who we are.
+    userAgent: env.BARCELONA_USER_AGENT || 'city-decision-graph/0.1 (barcelona subgraph; open-data research; +https://github.com/city-decision-graph)',
+  };
+}

@@ -1,0 +1,106 @@
+/** Plenary agreements → Decisions; sessions → Meetings of the Consell Municipal; proposal references → Cases. */
+import { htmlToPlain } from '../../shared/text';
+import type { PlenaryAgreement, PlenaryVote, VoteOption } from './plenary';
+
+export const CITY = 'barcelona';
+export const COUNCIL_ID = 'consell-municipal';
+export const THEME_SCHEME = 'Barcelona plenary theme (tema_cat / tema_cast)';
+
+export type Outcome = 'ADOPTED' | 'AMENDED' | 'REJECTED' | 'NOTED' | 'WITHDRAWN' | 'POSTPONED' | 'REFERRED_BACK' | 'UNKNOWN';
+
+/** `resultat` values seen in the files → Outcome (the raw value is kept as outcomeRaw). */
+const OUTCOMES: Record<string, Outcome> = {
+  aprovada: 'ADOPTED',
+  aprovat: 'ADOPTED',
+  'aprovat per unanimitat': 'ADOPTED',
+  'aprovada per unanimitat': 'ADOPTED',
+  'aprovada amb text transaccionat': 'AMENDED',
+  'aprovada amb modificacions': 'AMENDED',
+  rebutjada: 'REJECTED',
+  'no aprovada': 'REJECTED',
+  retirada: 'WITHDRAWN',
+};
+
+export function outcomeOfResult(result: string): Outcome {
+  return OUTCOMES[result.trim().toLowerCase()] ?? 'UNKNOWN';
+}
+
+export function gid(type: string, sourceId: string): string {
+  return `${CITY}:${type}:${sourceId}`;
+}
+
+export interface VoteEventModel {
+  id: string;
+  motion: string | null;
+  counts: Array<{ option: VoteOption; optionRaw: string; value: number; motion: string | null }>;
+  groupCounts: Array<{ group: string | null; option: VoteOption; value: number }>;
+  votes: Array<{ voter: { id: null; sourceId: null; name: string; givenName: null; familyName: null; group: string | null }; option: VoteOption; optionRaw: string; group: string | null }>;
+  totalCast: number;
+}
+
+export interface PlenaryDecision {
+  id: string;
+  sourceId: string;
+  agreement: PlenaryAgreement;
+  titles: Array<{ lang: string; text: string }>;
+  date: string;
+  outcome: Outcome;
+  categories: Array<{ id: string; code: string | null; name: string; scheme: string; parentCode: string | null }>;
+  voteEvents: VoteEventModel[];
+  plainText: string | null;
+  sourceUrl: string;
+  isMotion: boolean;
+}
+
+const OPTION_LABELS: Record<VoteOption, string> = { YES: 'A favor', NO: 'En contra', ABSTAIN: 'Abstenció', NOT_VOTING: '-' };
+
+/**
+ * The vote of an agreement: counts and group counts are in groups (the files record one vote per
+ * group, not per councillor); individual votes only for nominal votes. `-` (did not take part) is
+ * NOT_VOTING; an empty cell (not recorded) is no vote at all.
+ */
+export function voteEventOf(id: string, a: PlenaryAgreement): VoteEventModel | null {
+  const recorded = a.groupVotes.filter((v): v is PlenaryVote & { option: VoteOption } => v.option !== null);
+  if (recorded.length === 0 && a.councillorVotes.length === 0) return null;
+  const options: VoteOption[] = ['YES', 'NO', 'ABSTAIN', 'NOT_VOTING'];
+  const counts = options.map((option) => ({ option, optionRaw: OPTION_LABELS[option], value: recorded.filter((v) => v.option === option).length, motion: null }));
+  return {
+    id: gid('vote', `${id}:1`),
+    motion: null,
+    counts,
+    groupCounts: recorded.map((v) => ({ group: v.group, option: v.option, value: 1 })),
+    votes: a.councillorVotes
+      .filter((v) => v.option !== null)
+      .map((v) => ({ voter: { id: null, sourceId: null, name: v.name, givenName: null, familyName: null, group: v.group }, option: v.option as VoteOption, optionRaw: v.raw, group: v.group })),
+    totalCast: counts.filter((c) => c.option !== 'NOT_VOTING').reduce((s, c) => s + c.value, 0),
+  };
+}
+
+/** Decisions of parsed files; ids are `{ref_sessio}|{ref_proposta}` (+ `#n` for repeats such as `s/n`). */
+export function decisionsOf(agreements: PlenaryAgreement[], urlOf: (file: string) => string): PlenaryDecision[] {
+  const seen = new Map<string, number>();
+  return agreements.map((a) => {
+    const base = `${a.sessionRef}|${a.proposalRefs.join(';') || 's/n'}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const sourceId = n > 1 ? `${base}#${n}` : base;
+    const titles = [
+      ...(a.titleCa ? [{ lang: 'ca', text: a.titleCa }] : []),
+      ...(a.titleEs ? [{ lang: 'es', text: a.titleEs }] : []),
+    ];
+    const theme = a.themeCa ?? a.themeEs;
+    return {
+      id: gid('decision', sourceId),
+      sourceId,
+      agreement: a,
+      titles: titles.length ? titles : [{ lang: 'ca', text: a.proposalRefs.join(', ') || a.sessionRef }],
+      date: a.sessionDate,
+      outcome: outcomeOfResult(a.result),
+      categories: theme ? [{ id: gid('category', theme), code: null, name: theme, scheme: THEME_SCHEME, parentCode: null }] : [],
+      voteEvents: [voteEventOf(sourceId, a)].filter((v): v is VoteEventModel => v !== null),
+      plainText: a.textHtml ? htmlToPlain(a.textHtml) : null,
+      sourceUrl: urlOf(a.file),
+      isMotion: /^D\)/.test(a.minutesPart ?? ''),
+    };
+  });
+}

@@ -1,0 +1,36 @@
+/** Builds the Barcelona subgraph (no listen): used by index.ts and by tests in process. */
+import { citySubgraphSdl } from '../../schema/compose';
+import { cityById } from '../../schema/cities';
+import { createSubgraphService, type SubgraphService } from '../shared/server';
+import { createLogger, type Logger } from '../shared/logger';
+import { PlenaryFiles } from './upstream/plenary';
+import { DecidimSource } from './upstream/decidim';
+import { PlenaryIndexer } from './plenary-index';
+import { createContext } from './context';
+import { resolvers } from './resolvers';
+import type { BarcelonaConfig } from './config';
+
+export interface BarcelonaSubgraph extends SubgraphService {
+  plenary: PlenaryFiles;
+  indexer: PlenaryIndexer;
+  decidim: DecidimSource;
+}
+
+export async function buildBarcelonaSubgraph(
+  config: Omit<BarcelonaConfig, 'port' | 'host'>,
+  logger: Logger = createLogger('barcelona-subgraph'),
+): Promise<BarcelonaSubgraph> {
+  const city = cityById('barcelona');
+  const plenary = new PlenaryFiles({ baseUrl: config.plenaryBaseUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, recheckMs: config.plenaryRecheckMs, logger });
+  const indexer = new PlenaryIndexer(plenary);
+  const decidim = new DecidimSource({ url: config.decidimUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, logger });
+  const service = await createSubgraphService({
+    city: city.id,
+    cityName: city.name,
+    sdl: citySubgraphSdl(city.subgraph.schemaFile),
+    resolvers,
+    context: () => createContext(indexer, decidim, config.plenaryBaseUrl),
+    logger,
+  });
+  return { ...service, plenary, indexer, decidim };
+}

@@ -1,0 +1,118 @@
+/**
+ * Decidim GraphQL client for decidim.barcelona. The instance allows 100 requests a minute per IP
+ * (Rack::Attack): requests are spaced by a client-side limiter (bottleneck, `minTime` =
+ * 60 s / limit, so no 60-second window ever holds more than the limit), and the whole snapshot
+ * (processes, components and their items, fetched in one batched query plus next pages) is cached
+ * for `cacheMs`; concurrent readers share one fetch.
+ */
+import Bottleneck from 'bottleneck';
+import { UpstreamError } from '../../shared/errors';
+import type { Logger } from '../../shared/logger';
+import { MEETINGS_PAGE_QUERY, PROPOSALS_PAGE_QUERY, RESULTS_PAGE_QUERY, SNAPSHOT_QUERY } from './decidim-queries';
+import { meetingOf, processOf, proposalOf, resultOf } from '../mapping/decidim';
+import type { DecidimData } from '../mapping/decidim-model';
+
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface DecidimOptions {
+  url: string;
+  userAgent: string;
+  timeoutMs: number;
+  requestsPerMinute: number;
+  cacheMs: number;
+  logger: Logger;
+}
+
+export class DecidimSource {
+  /** GraphQL requests sent to Decidim. */
+  requestCount = 0;
+  private limiter: Bottleneck;
+  private cached: { data: DecidimData; at: number } | null = null;
+  private inFlight: Promise<DecidimData> | null = null;
+
+  constructor(readonly options: DecidimOptions) {
+    this.limiter = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil(60000 / options.requestsPerMinute) });
+  }
+
+  /** The snapshot, from cache while fresh. */
+  async data(): Promise<DecidimData> {
+    if (this.cached && Date.now() - this.cached.at < this.options.cacheMs) return this.cached.data;
+    this.inFlight ??= this.fetchSnapshot()
+      .then((data) => {
+        this.cached = { data, at: Date.now() };
+        return data;
+      })
+      .catch((err) => {
+        // A failed refresh keeps serving the last good snapshot (it was good a few minutes ago).
+        if (this.cached) {
+          this.options.logger.warn({ err: (err as Error).message }, 'Decidim refresh failed; serving the last snapshot');
+          return this.cached.data;
+        }
+        throw err;
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+
+  private post<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.limiter.schedule(async () => {
+      this.requestCount++;
+      const name = /query\s+(\w+)/.exec(query)?.[1] ?? 'query';
+      let res: Response;
+      try {
+        res = await fetch(this.options.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': this.options.userAgent },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
+      } catch (err) {
+        const e = err as Error & { cause?: { code?: string } };
+        throw new UpstreamError('barcelona', 'Decidim API', `POST ${name}`, e.name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : e.cause?.code ?? e.message);
+      }
+      if (!res.ok) {
+        const body = (await res.text().catch(() => '')).slice(0, 200);
+        throw new UpstreamError('barcelona', 'Decidim API', `POST ${name}`, res.status === 429 ? 'HTTP 429: rate limited' : `HTTP ${res.status}`, res.status, body);
+      }
+      const json = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+      // Decidim 0.27 resolves missing coordinates to [nil, nil]: the field is null and an error
+      // sits next to the data. That is a field-level gap, not a failed request.
+      const fatal = (json.errors ?? []).filter((e) => !/^Cannot return null for non-nullable field Coordinates\./.test(e.message));
+      if (fatal.length || !json.data) {
+        throw new UpstreamError('barcelona', 'Decidim API', `POST ${name}`, `GraphQL errors: ${fatal.map((e) => e.message).join('; ').slice(0, 300) || 'no data'}`);
+      }
+      return json.data;
+    });
+  }
+
+  private async fetchSnapshot(): Promise<DecidimData> {
+    const snapshot = await this.post<{ participatoryProcesses: Raw[] }>(SNAPSHOT_QUERY);
+    const data: DecidimData = { processes: [], proposals: [], meetings: [], results: [], fetchedAt: new Date().toISOString() };
+    for (const p of snapshot.participatoryProcesses ?? []) {
+      data.processes.push(processOf(p));
+      const pid = String(p.id);
+      for (const c of p.components ?? []) {
+        if (c.proposals) for (const n of await this.allNodes(c.proposals, PROPOSALS_PAGE_QUERY, 'proposals', c.id)) data.proposals.push(proposalOf(n, pid));
+        if (c.meetings) for (const n of await this.allNodes(c.meetings, MEETINGS_PAGE_QUERY, 'meetings', c.id)) data.meetings.push(meetingOf(n, pid));
+        if (c.results) for (const n of await this.allNodes(c.results, RESULTS_PAGE_QUERY, 'results', c.id)) data.results.push(resultOf(n, pid));
+      }
+    }
+    return data;
+  }
+
+  /** The first page from the snapshot, then the component's next pages. */
+  private async allNodes(first: Raw, pageQuery: string, field: string, componentId: string): Promise<Raw[]> {
+    const nodes: Raw[] = (first.edges ?? []).map((e: Raw) => e.node);
+    let pageInfo = first.pageInfo;
+    while (pageInfo?.hasNextPage) {
+      const page = await this.post<{ component: Raw }>(pageQuery, { componentId, after: pageInfo.endCursor });
+      const conn = page.component?.[field];
+      if (!conn) break;
+      nodes.push(...(conn.edges ?? []).map((e: Raw) => e.node));
+      pageInfo = conn.pageInfo;
+    }
+    return nodes;
+  }
+}
