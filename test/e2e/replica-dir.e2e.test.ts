@@ -1,5 +1,5 @@
 /**
- * HELSINKI_REPLICA_DIR and AMSTERDAM_REPLICA_DIR point the replicas at other directories of
+ * HELSINKI_REPLICA_DIR, AMSTERDAM_REPLICA_DIR and BARCELONA_REPLICA_DIR point the replicas at other directories of
  * dumps in the upstreams' own shapes: here small datasets this test writes, served by each
  * replica's own entry point as a process, read through subgraph and gateway.
  */
@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startProcess, stopProcess, waitFor } from './process';
-import { startGraph, type Graph } from './harness';
+import { BARCELONA_DATA_DIR, logger, postGraphQL, startGraph, type Graph } from './harness';
+import { buildBarcelonaSubgraph } from '../../subgraphs/barcelona/server';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/helsinki');
 
@@ -99,5 +100,50 @@ describe('AMSTERDAM_REPLICA_DIR', () => {
     expect(res.data.amsterdam.meetings).toEqual({ totalCount: 1, nodes: [{ id: 'amsterdam:meeting:5', title: 'Gemeenteraad', location: 'Raadzaal', start: '2025-03-05T13:00:00+01:00' }] });
     expect(res.data.amsterdam.decisions).toEqual({ totalCount: 1, nodes: [{ id: 'amsterdam:decision:5-50', title: 'Herinrichting Vondelpark', number: '1.', attachments: [{ fileName: 'rv.pdf' }] }] });
     expect(replica.output()).toContain(dir);
+  });
+});
+
+describe('BARCELONA_REPLICA_DIR', () => {
+  let dir: string;
+  let replica: ReturnType<typeof startProcess>;
+  let port: number;
+
+  beforeAll(async () => {
+    // The default data with the current-term file cut to its header and first two agreements.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcn-dump-'));
+    fs.cpSync(BARCELONA_DATA_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'plenary', 'votacions_plenari_mandat_actual.csv');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    fs.writeFileSync(file, lines.slice(0, 3).join('\n') + '\n');
+    port = await freePort();
+    replica = startProcess('subgraphs/barcelona/replica/index.ts', { BARCELONA_REPLICA_DIR: dir, BARCELONA_REPLICA_PORT: String(port) });
+    await waitFor(`http://127.0.0.1:${port}/health`);
+  });
+
+  afterAll(async () => {
+    if (replica) await stopProcess(replica);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves both the plenary files and Decidim from the other directory', async () => {
+    const service = await buildBarcelonaSubgraph({
+      plenaryBaseUrl: `http://127.0.0.1:${port}/sites/default/files/votacions_plenari`,
+      decidimUrl: `http://127.0.0.1:${port}/api`,
+      timeoutMs: 5000,
+      plenaryRecheckMs: 0,
+      decidimRequestsPerMinute: 600,
+      decidimCacheMs: 60000,
+      userAgent: 'city-decision-graph tests',
+    }, logger);
+    const running = await service.listen(0);
+    try {
+      const res = await postGraphQL(running.url, '{ barcelona { sources { key rows } participatoryProcesses { id } } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data.barcelona.sources[0]).toEqual({ key: 'mandat_actual', rows: 2 });
+      expect(res.data.barcelona.participatoryProcesses.length).toBeGreaterThan(0);
+      expect(replica.output()).toContain(dir);
+    } finally {
+      await running.close();
+    }
   });
 });
