@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
+import { replicaServer } from '../../shared/replica';
 import type { NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from '../upstream/types';
 
 const ZONE = 'Europe/Amsterdam';
@@ -138,11 +139,7 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
     return json(res, 404, { message: 'Not found' });
   }
 
-  const server = http.createServer((req, res) => {
-    const delay = options.latencyMs ?? 0;
-    if (delay > 0) setTimeout(() => handle(req, res), delay);
-    else handle(req, res);
-  });
+  const server = replicaServer(handle, options.latencyMs);
   return { server, data, requests, listen: (port, host = '127.0.0.1') => listen(server, port, host, '', async () => {}) };
 }
 

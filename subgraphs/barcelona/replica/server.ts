@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { listen, type RunningService } from '../../shared/server';
+import { replicaServer } from '../../shared/replica';
 import { createDecidimReplica, type DecidimReplica } from './decidim';
 
 export const FILES_PATH = '/sites/default/files/votacions_plenari/';
@@ -67,11 +68,7 @@ export function createBarcelonaReplica(options: BarcelonaReplicaOptions): Barcel
     }
   }
 
-  const server = http.createServer((req, res) => {
-    const delay = options.latencyMs ?? 0;
-    if (delay > 0) setTimeout(() => handle(req, res), delay);
-    else handle(req, res);
-  });
+  const server = replicaServer(handle, options.latencyMs);
   return {
     server,
     decidim,

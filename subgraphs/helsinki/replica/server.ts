@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
+import { replicaServer } from '../../shared/replica';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting, AhjoOrganization } from '../upstream/types';
 
 const ZONE = 'Europe/Helsinki';
@@ -196,11 +197,7 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
     return json(res, 404, { error: 'Not found' });
   }
 
-  const server = http.createServer((req, res) => {
-    const delay = options.latencyMs ?? 0;
-    if (delay > 0) setTimeout(() => handle(req, res), delay);
-    else handle(req, res);
-  });
+  const server = replicaServer(handle, options.latencyMs);
   return {
     server,
     data,
