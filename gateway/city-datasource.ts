@@ -17,7 +17,29 @@ export class CityDataSource extends RemoteGraphQLDataSource {
     });
   }
 
+  /** Identical subgraph fetches in flight (queries only) share one call. */
+  private inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const isQuery = !/^\s*mutation\b/.test(options.request.query ?? '');
+    if (!isQuery) return this.send(options);
+    const key = JSON.stringify([options.request.query, options.request.variables ?? {}, options.request.http?.headers.get('authorization') ?? '']);
+    let p = this.inFlight.get(key);
+    const joined = !!p;
+    if (!p) {
+      p = this.send(options).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, p);
+    }
+    // A joined request gets its own copy: the executor merges answers into its result in place.
+    const response = joined ? structuredClone(await p) : await p;
+    // Subgraphs flag answers served from a stale copy; the gateway reports them and does not cache them.
+    const stale = response.extensions?.stale;
+    const context = options.context as { stale?: Array<Record<string, unknown>> } | undefined;
+    if (Array.isArray(stale) && context?.stale) context.stale.push(...stale.map((s: Record<string, unknown>) => ({ city: this.city, ...s })));
+    return response;
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (err) {

@@ -1,7 +1,7 @@
 /** Gateway configuration: every environment variable the gateway reads, with safe defaults. */
 import fs from 'node:fs';
 import { CITIES, SUPERGRAPH_FILE, subgraphUrl } from '../schema/cities';
-import { intFromEnv as int } from '../subgraphs/shared/env';
+import { cacheSettingsFromEnv, intFromEnv as int } from '../subgraphs/shared/env';
 
 export interface GatewayConfig {
   port: number;
@@ -12,6 +12,10 @@ export interface GatewayConfig {
   /** How long the gateway waits for a city subgraph before giving up on it. */
   subgraphTimeoutMs: number;
   logLevel: string;
+  /** Response cache and APQ store: Redis when REDIS_URL is set, else in memory. */
+  cache: ReturnType<typeof cacheSettingsFromEnv>;
+  /** Approximate size of the query-plan cache. */
+  queryPlanCacheMiB: number;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -22,6 +26,8 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     subgraphUrls: Object.fromEntries(CITIES.map((c) => [c.id, subgraphUrl(c, env)])),
     subgraphTimeoutMs: int(env.SUBGRAPH_TIMEOUT_MS, 15000, 'SUBGRAPH_TIMEOUT_MS'),
     logLevel: env.LOG_LEVEL || 'info',
+    cache: cacheSettingsFromEnv(env),
+    queryPlanCacheMiB: int(env.QUERY_PLAN_CACHE_MIB, 30, 'QUERY_PLAN_CACHE_MIB') || 30,
   };
 }
 

@@ -10,15 +10,18 @@ import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { CityDataSource } from './city-datasource';
+import { createGatewayCache, type CacheStats, type GatewayContext } from './cache';
 import { CITIES } from '../schema/cities';
 import type { GatewayConfig } from './config';
 import { listen, type RunningService } from '../subgraphs/shared/server';
 import { createLogger, type Logger } from '../subgraphs/shared/logger';
 
 export interface Gateway {
+  /** Responses by how they were served (HIT, MISS, STALE, BYPASS). */
+  cacheStats: CacheStats;
   app: express.Express;
   httpServer: http.Server;
-  apollo: ApolloServer;
+  apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   listen(port: number, host?: string): Promise<RunningService>;
 }
@@ -45,7 +48,7 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
@@ -59,12 +62,17 @@ export async function buildGateway(
       return new CityDataSource(name, cityNames[name] ?? name, target, config.subgraphTimeoutMs);
     },
     logger,
+    experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? 30,
   });
+  const cache = createGatewayCache({ ...(config.cache ?? { maxEntries: 10000, timeoutMs: 250 }), logger });
   let ready = false;
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    cache: cache.keyValueCache,
+    persistedQueries: { cache: cache.keyValueCache, ttl: 86400 },
     plugins: [
+      ...cache.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async requestDidStart() {
@@ -92,9 +100,13 @@ export async function buildGateway(
     const cities = await Promise.all(Object.entries(config.subgraphUrls).map(([id, url]) => probeCity(id, url)));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', supergraph: ready ? 'loaded' : 'not loaded', cities });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+  app.get('/metrics', (_req, res) => {
+    res.json({ cache: { kind: cache.safe.kind, responses: cache.stats, errors: cache.safe.errors } });
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({ stale: [] }) }));
 
   return {
+    cacheStats: cache.stats,
     app,
     httpServer,
     apollo,
@@ -102,6 +114,7 @@ export async function buildGateway(
     listen: (port, host = '127.0.0.1') => listen(httpServer, port, host, '/graphql', async () => {
       ready = false;
       await apollo.stop();
+      await cache.safe.disconnect();
     }),
   };
 }

@@ -1,6 +1,6 @@
 /** Amsterdam subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { intFromEnv as int } from '../shared/env';
+import { cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
 
 const city = cityById('amsterdam');
 const notubiz = city.upstreams[0];
@@ -14,6 +14,8 @@ export interface AmsterdamConfig {
   retries: number;
   maxPages: number;
   userAgent: string;
+  /** Upstream cache: Redis when REDIS_URL is set, else in memory. */
+  cache: ReturnType<typeof cacheSettingsFromEnv>;
 }
 
 export function amsterdamConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AmsterdamConfig {
@@ -24,6 +26,7 @@ export function amsterdamConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Am
     timeoutMs: int(env.AMSTERDAM_NOTUBIZ_TIMEOUT_MS, 10000, 'AMSTERDAM_NOTUBIZ_TIMEOUT_MS'),
     retries: int(env.AMSTERDAM_NOTUBIZ_RETRIES, 2, 'AMSTERDAM_NOTUBIZ_RETRIES'),
     maxPages: int(env.AMSTERDAM_NOTUBIZ_MAX_PAGES, 100, 'AMSTERDAM_NOTUBIZ_MAX_PAGES') || 100,
+    cache: cacheSettingsFromEnv(env),
     userAgent: env.AMSTERDAM_USER_AGENT || 'city-decision-graph/0.1 (amsterdam subgraph; +https://github.com/city-decision-graph)',
   };
 }

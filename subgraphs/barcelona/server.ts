@@ -31,6 +31,7 @@ export async function buildBarcelonaSubgraph(
     resolvers,
     context: () => createContext(indexer, decidim, config.plenaryBaseUrl),
     logger,
+    defaultMaxAge: 300,
   });
   return { ...service, plenary, indexer, decidim };
 }

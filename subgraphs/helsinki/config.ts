@@ -1,6 +1,6 @@
 /** Helsinki subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { intFromEnv as int } from '../shared/env';
+import { cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
 
 const city = cityById('helsinki');
 const ahjo = city.upstreams[0];
@@ -17,6 +17,8 @@ export interface HelsinkiConfig {
   pageSize: number;
   maxPages: number;
   userAgent: string;
+  /** Upstream cache: Redis when REDIS_URL is set, else in memory. */
+  cache: ReturnType<typeof cacheSettingsFromEnv>;
 }
 
 export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HelsinkiConfig {
@@ -29,6 +31,7 @@ export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Hel
     retries: int(env.HELSINKI_AHJO_RETRIES, 2, 'HELSINKI_AHJO_RETRIES'),
     pageSize: int(env.HELSINKI_AHJO_PAGE_SIZE, 1000, 'HELSINKI_AHJO_PAGE_SIZE') || 1000,
     maxPages: int(env.HELSINKI_AHJO_MAX_PAGES, 50, 'HELSINKI_AHJO_MAX_PAGES') || 50,
+    cache: cacheSettingsFromEnv(env),
     userAgent: env.HELSINKI_USER_AGENT || 'city-decision-graph/0.1 (helsinki subgraph; +https://github.com/city-decision-graph)',
   };
 }

@@ -5,3 +5,12 @@ export function intFromEnv(value: string | undefined, fallback: number, name: st
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got ${JSON.stringify(value)}).`);
   return n;
 }
+
+/** The cache settings every service reads: REDIS_URL (else in memory), CACHE_MAX_ENTRIES, CACHE_TIMEOUT_MS. */
+export function cacheSettingsFromEnv(env: NodeJS.ProcessEnv): { redisUrl?: string; maxEntries: number; timeoutMs: number } {
+  return {
+    redisUrl: env.REDIS_URL || undefined,
+    maxEntries: intFromEnv(env.CACHE_MAX_ENTRIES, 10000, 'CACHE_MAX_ENTRIES') || 10000,
+    timeoutMs: intFromEnv(env.CACHE_TIMEOUT_MS, 250, 'CACHE_TIMEOUT_MS') || 250,
+  };
+}

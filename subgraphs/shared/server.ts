@@ -10,6 +10,8 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { requestScope } from './request-scope';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
@@ -28,6 +30,10 @@ export interface SubgraphOptions<TContext extends object> {
   /** Builds the per-request context (DataLoaders live here, so batching is per request). */
   context: () => Promise<TContext> | TContext;
   logger: Logger;
+  /** Cache hint (seconds) for fields without their own: the gateway caches whole responses by these. */
+  defaultMaxAge?: number;
+  /** Releases what the city holds (cache connections) when the service stops. */
+  onStop?: () => Promise<void>;
 }
 
 export interface RunningService {
@@ -53,7 +59,26 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
   const schema = buildSubgraphSchema([{ typeDefs: parse(opts.sdl), resolvers: opts.resolvers as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<TContextAny>({
     schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: opts.defaultMaxAge ?? 0 }),
+      {
+        // Answers served from a stale copy because the city failed are flagged for the gateway.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const stale = requestScope.getStore()?.stale ?? [];
+              if (stale.length && response.body.kind === 'single') {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale };
+                response.http.headers.set('cache-control', 'no-store');
+              }
+            },
+          };
+        },
+      },
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, opts),
   });
@@ -67,6 +92,7 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
   });
   app.use(
     '/graphql',
+    (_req, _res, next) => requestScope.run({ stale: [] }, next),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => opts.context() }),
   );
@@ -75,7 +101,11 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
     app,
     httpServer,
     apollo,
-    listen: (port, host = '127.0.0.1') => listen(httpServer, port, host, '/graphql', () => apollo.stop()),
+    listen: (port, host = '127.0.0.1') =>
+      listen(httpServer, port, host, '/graphql', async () => {
+        await apollo.stop();
+        await opts.onStop?.();
+      }),
   };
 }
 

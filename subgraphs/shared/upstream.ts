@@ -3,9 +3,24 @@
  * 429 and 5xx (GET is idempotent), a bearer token when configured, and every path segment and
  * query value escaped so user input never reaches the upstream raw.
  */
+import crypto from 'node:crypto';
 import retry from 'async-retry';
 import { UpstreamError } from './errors';
 import type { Logger } from './logger';
+import type { SafeCache } from './cache';
+import { noteStale } from './request-scope';
+
+/** How long an upstream answer is fresh, served stale while revalidating, and kept for failures. */
+export interface CachePolicy {
+  ttlMs: number;
+  staleWhileRevalidateMs: number;
+  staleIfErrorMs: number;
+}
+
+interface CachedAnswer {
+  body: unknown;
+  fetchedAt: number;
+}
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -18,13 +33,66 @@ export interface UpstreamClientOptions {
   retries: number;
   userAgent: string;
   logger: Logger;
+  /** The upstream cache (keyv); without it every call goes to the city. */
+  cache?: SafeCache;
+  /** Cache policy per request path (lists short, details longer); null means do not cache. */
+  policy?: (segments: string[]) => CachePolicy | null;
 }
 
 export class UpstreamClient {
   /** Number of HTTP requests sent (including retries); exposed for tests and benchmarks. */
   requestCount = 0;
+  /** Identical requests in flight share one call, across GraphQL requests too. */
+  private inFlight = new Map<string, Promise<unknown>>();
+  /** Cache keys never mix credentials: the token's hash is part of every key. */
+  private readonly credential: string;
 
-  constructor(readonly options: UpstreamClientOptions) {}
+  constructor(readonly options: UpstreamClientOptions) {
+    this.credential = options.token ? crypto.createHash('sha256').update(options.token).digest('hex').slice(0, 16) : 'anonymous';
+  }
+
+  /**
+   * GETs JSON through the cache: fresh answers come from the cache; a stale one is served while a
+   * refresh runs in the background; when the city fails, a copy within the stale-if-error window is
+   * served and the request is flagged stale (see request-scope.ts).
+   */
+  async getJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
+    const policy = this.options.cache ? this.options.policy?.(segments) ?? null : null;
+    const url = this.url(segments, query);
+    if (!policy || !this.options.cache) return this.shared(url, () => this.fetchJson<T>(segments, query));
+    const key = `${this.options.city}:${this.options.upstream}:${this.credential}:${url}`;
+    const cached = await this.options.cache.get<CachedAnswer>(key);
+    const age = cached ? Date.now() - cached.fetchedAt : Infinity;
+    if (cached && age < policy.ttlMs) return cached.body as T | null;
+    const refresh = () =>
+      this.shared(url, async () => {
+        const body = await this.fetchJson<T>(segments, query);
+        await this.options.cache!.set(key, { body, fetchedAt: Date.now() } satisfies CachedAnswer, policy.ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs));
+        return body;
+      });
+    if (cached && age < policy.ttlMs + policy.staleWhileRevalidateMs) {
+      refresh().catch((err) => this.options.logger.warn({ url, err: (err as Error).message }, 'background refresh failed'));
+      return cached.body as T | null;
+    }
+    try {
+      return await refresh();
+    } catch (err) {
+      if (cached && err instanceof UpstreamError && age < policy.ttlMs + policy.staleIfErrorMs) {
+        noteStale({ upstream: this.options.upstream, request: `GET /${segments.join('/')}`, fetchedAt: new Date(cached.fetchedAt).toISOString(), reason: err.detail });
+        return cached.body as T | null;
+      }
+      throw err;
+    }
+  }
+
+  private shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.inFlight.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load().finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, p);
+    }
+    return p;
+  }
 
   /** Builds `{baseUrl}/{segments…}?{query}` with every segment and value escaped. Empty values are left out. */
   url(segments: string[], query: Query = {}): string {
@@ -38,8 +106,8 @@ export class UpstreamClient {
     return `${base}/${path}${qs ? `?${qs}` : ''}`;
   }
 
-  /** GETs JSON; resolves null on 404 (unknown id), throws UpstreamError on anything else that is not 2xx. */
-  async getJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
+  /** GETs JSON from the city; resolves null on 404 (unknown id), throws UpstreamError on anything else that is not 2xx. */
+  private async fetchJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
     const url = this.url(segments, query);
     const request = `GET /${segments.join('/')}`;
     const { city, upstream, token, timeoutMs, retries, userAgent, logger } = this.options;

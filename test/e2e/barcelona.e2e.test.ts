@@ -103,8 +103,9 @@ describe('conditional GET', () => {
     fs.cpSync(BARCELONA_DATA_DIR, dir, { recursive: true });
     const g = await startGraph({ barcelona: { dataDir: dir, plenaryRecheckMs: 0 } });
     try {
+      // Different queries: the gateway would answer an identical one from its response cache.
       await g.query('{ barcelona { decisions(first: 1) { totalCount } } }');
-      await g.query('{ barcelona { decisions(first: 1) { totalCount } } }');
+      await g.query('{ barcelona { decisions(first: 2) { totalCount } } }');
       const reqs = g.barcelona!.replica.fileRequests;
       expect(reqs.filter((r) => r.status === 200)).toHaveLength(2);
       expect(reqs.filter((r) => r.status === 304).length).toBeGreaterThanOrEqual(2);
@@ -113,7 +114,7 @@ describe('conditional GET', () => {
       // The city regenerates the current file with one agreement less.
       const lines = fs.readFileSync(path.join(dir, 'plenary', 'votacions_plenari_mandat_actual.csv'), 'utf8').split('\n');
       g.barcelona!.replica.touch('votacions_plenari_mandat_actual.csv', [lines[0], ...lines.slice(2)].join('\n'));
-      const after = await g.query('{ barcelona { decisions(first: 1) { totalCount } } }');
+      const after = await g.query('{ barcelona { decisions(first: 3) { totalCount } } }');
       expect(after.data.barcelona.decisions.totalCount).toBeLessThan(agreements.length);
       expect(g.barcelona!.service.indexer.builds).toBe(2);
     } finally {

@@ -10,7 +10,7 @@ import { createNotubizReplica } from '../../subgraphs/amsterdam/replica/server';
 import { buildAmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
 import { createBarcelonaReplica, type BarcelonaReplica } from '../../subgraphs/barcelona/replica/server';
 import { buildBarcelonaSubgraph, type BarcelonaSubgraph } from '../../subgraphs/barcelona/server';
-import { buildGateway } from '../../gateway/server';
+import { buildGateway, type Gateway } from '../../gateway/server';
 import { createLogger } from '../../subgraphs/shared/logger';
 import type { RunningService } from '../../subgraphs/shared/server';
 import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
@@ -41,6 +41,7 @@ export interface Graph {
   subgraph: RunningService;
   subgraphService: HelsinkiSubgraph;
   gateway: RunningService;
+  gatewayService: Gateway;
   /** Amsterdam's replica and subgraph, unless the test left Amsterdam out. */
   amsterdam?: { replica?: RunningService & { requests: string[] }; subgraph: RunningService };
   /** Barcelona's replica (files + Decidim) and subgraph, unless the test left Barcelona out. */
@@ -55,7 +56,14 @@ export async function postGraphQL(url: string, query: string, variables?: Record
 }
 
 /** Starts replica (unless `ahjoBaseUrl` is given), subgraph and gateway. */
-export async function startGraph(opts: { dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
+export interface CacheOption {
+  redisUrl?: string;
+  maxEntries?: number;
+  /** Freshness of Helsinki's cached upstream answers, in ms (default: the production table). */
+  helsinkiTtlMs?: number;
+}
+
+export async function startGraph(opts: { cache?: CacheOption; dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
@@ -64,7 +72,19 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
     ahjoBaseUrl = replica.url;
   }
   const subgraphService = await buildHelsinkiSubgraph(
-    { ahjoBaseUrl, ahjoToken: opts.ahjoToken, timeoutMs: 3000, retries: 1, pageSize: 50, maxPages: 50, userAgent: 'city-decision-graph tests' },
+    {
+      ahjoBaseUrl,
+      ahjoToken: opts.ahjoToken,
+      timeoutMs: 3000,
+      retries: 1,
+      pageSize: 50,
+      maxPages: 50,
+      userAgent: 'city-decision-graph tests',
+      cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
+      cachePolicy: opts.cache?.helsinkiTtlMs !== undefined
+        ? () => ({ ttlMs: opts.cache!.helsinkiTtlMs!, staleWhileRevalidateMs: 0, staleIfErrorMs: 3600000 })
+        : undefined,
+    },
     logger,
   );
   const subgraph = await subgraphService.listen(0);
@@ -103,6 +123,7 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
       supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
       subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
       subgraphTimeoutMs: 5000,
+      cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
     },
     logger,
   );
@@ -113,6 +134,7 @@ export async function startGraph(opts: { dataDir?: string; replicaToken?: string
     subgraph,
     subgraphService,
     gateway,
+    gatewayService,
     amsterdam,
     barcelona,
     query: (q, v) => postGraphQL(gateway.url, q, v),

@@ -6,6 +6,9 @@
 import { readDataset, startGraph, type Graph } from './harness';
 
 const QUERY = '{ helsinki { name decisions(first: 2) { totalCount } } }';
+/** The same question worded differently each time, so the gateway's response cache cannot answer it. */
+let asked = 0;
+const fresh = () => `{ helsinki { name decisions(first: ${3 + asked++}) { totalCount } } }`;
 
 describe('Helsinki\'s Ahjo replica down', () => {
   let graph: Graph;
@@ -22,7 +25,7 @@ describe('Helsinki\'s Ahjo replica down', () => {
     const port = graph.replica!.port;
     await graph.replica!.close();
 
-    const res = await graph.query(QUERY);
+    const res = await graph.query(fresh());
     expect(res.data).toEqual({ helsinki: null });
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'helsinki' });
@@ -37,7 +40,7 @@ describe('Helsinki\'s Ahjo replica down', () => {
     const { DEFAULT_DATA_DIR } = await import('./harness');
     const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR }).listen(port);
     try {
-      const recovered = await graph.query(QUERY);
+      const recovered = await graph.query(fresh());
       expect(recovered.errors).toBeUndefined();
       expect(recovered.data.helsinki.decisions.totalCount).toBe(ok.data.helsinki.decisions.totalCount);
     } finally {

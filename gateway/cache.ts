@@ -1,0 +1,74 @@
+/**
+ * The gateway's cache: whole responses (by the cache hints the subgraphs send) and persisted
+ * queries (APQ), on one keyv store — in memory by default, Redis when REDIS_URL is set, so several
+ * gateways share it. Every response says how it was served: header `x-cache` HIT, MISS (cacheable,
+ * now stored), STALE (a city was served from a stale copy; not stored) or BYPASS (not cacheable).
+ */
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { SafeCache } from '../subgraphs/shared/cache';
+import type { Logger } from '../subgraphs/shared/logger';
+
+export interface GatewayContext {
+  /** Answers the cities served from stale copies during this request. */
+  stale: Array<Record<string, unknown>>;
+}
+
+/** Apollo's KeyValueCache over SafeCache: a cache failure is a miss, never an error. */
+export class SafeKeyValueCache implements KeyValueCache<string> {
+  constructor(readonly cache: SafeCache) {}
+  get(key: string): Promise<string | undefined> {
+    return this.cache.get<string>(key);
+  }
+  async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
+    // Apollo gives seconds (null: no expiry); keep such entries a day.
+    await this.cache.set(key, value, (options?.ttl ?? 86400) * 1000);
+  }
+  async delete(key: string): Promise<boolean | void> {
+    await this.cache.delete(key);
+    return true;
+  }
+}
+
+export interface CacheStats {
+  HIT: number;
+  MISS: number;
+  STALE: number;
+  BYPASS: number;
+}
+
+export function createGatewayCache(options: { redisUrl?: string; maxEntries: number; timeoutMs: number; logger: Logger }) {
+  const safe = new SafeCache({ ...options, namespace: 'gateway' });
+  const stats: CacheStats = { HIT: 0, MISS: 0, STALE: 0, BYPASS: 0 };
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    responseCachePlugin<GatewayContext>({
+      // Responses are per client when a client identifies itself: never shared across credentials.
+      sessionId: async ({ request }) => request.http?.headers.get('authorization') ?? request.http?.headers.get('x-api-key') ?? null,
+      // Language preferences change answers; credentials keep even public answers apart (no leaks
+      // between clients), hashed so that keys never hold a token.
+      extraCacheKeyData: async ({ request }) => {
+        const h = request.http?.headers;
+        const credential = h?.get('authorization') ?? h?.get('x-api-key') ?? '';
+        return [h?.get('accept-language') ?? '', credential ? createHash('sha256').update(credential).digest('hex') : ''];
+      },
+      shouldWriteToCache: async ({ contextValue }) => contextValue.stale.length === 0,
+    }),
+    {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response, metrics, contextValue, overallCachePolicy }) {
+            const status: keyof CacheStats = metrics.responseCacheHit ? 'HIT' : contextValue.stale.length ? 'STALE' : overallCachePolicy.policyIfCacheable() ? 'MISS' : 'BYPASS';
+            stats[status]++;
+            response.http.headers.set('x-cache', status);
+            if (contextValue.stale.length && response.body.kind === 'single') {
+              response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale: contextValue.stale };
+            }
+          },
+        };
+      },
+    },
+  ];
+  return { safe, keyValueCache: new SafeKeyValueCache(safe), plugins, stats };
+}

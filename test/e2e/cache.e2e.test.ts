@@ -1,0 +1,131 @@
+/**
+ * Caching and batching, proven by the replicas' request logs and the gateway's `x-cache` header:
+ * the upstream cache (warm, expiry, stale-if-error), the whole-response cache (HIT/MISS, isolation
+ * by variables, language and credentials), and batching of lookups.
+ */
+import { readDataset, startGraph, type Graph } from './harness';
+
+async function post(graph: Graph, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const res = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return { status: res.headers.get('x-cache'), body: (await res.json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }>; extensions?: Record<string, any> } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const LIST = '{ helsinki { decisions(first: 5, filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { id title } } } }';
+
+describe('upstream cache (Helsinki, in memory)', () => {
+  it('cold calls Ahjo, warm does not, and after the TTL it calls again', async () => {
+    const graph = await startGraph({ cache: { helsinkiTtlMs: 1500 } });
+    try {
+      const requests = graph.replica!.requests;
+      await post(graph, LIST);
+      const cold = requests.length;
+      expect(cold).toBeGreaterThan(0);
+      // Worded differently: the gateway cannot answer it, the subgraph's upstream cache does.
+      const warm = await post(graph, LIST.replace('first: 5', 'first: 4'));
+      expect(warm.body.errors).toBeUndefined();
+      expect(requests.length).toBe(cold);
+      await new Promise((r) => setTimeout(r, 1700));
+      await post(graph, LIST.replace('first: 5', 'first: 3'));
+      expect(requests.length).toBeGreaterThan(cold);
+    } finally {
+      await graph.close();
+    }
+  });
+
+  it('serves the last good copy when Ahjo fails, flagged stale, and the gateway does not store it', async () => {
+    const graph = await startGraph({ cache: { helsinkiTtlMs: 0 } });
+    try {
+      const primed = await post(graph, LIST);
+      expect(primed.body.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+      await graph.replica!.close();
+      const stale = await post(graph, LIST.replace('first: 5', 'first: 4'));
+      expect(stale.body.errors).toBeUndefined();
+      expect(stale.body.data.helsinki.decisions.totalCount).toBe(primed.body.data.helsinki.decisions.totalCount);
+      expect(stale.status).toBe('STALE');
+      expect(stale.body.extensions?.stale[0]).toMatchObject({ city: 'helsinki', upstream: 'Ahjo REST API', request: 'GET /decisions', fetchedAt: expect.any(String), reason: expect.stringMatching(/ECONNREFUSED/) });
+      const again = await post(graph, LIST.replace('first: 5', 'first: 4'));
+      expect(again.status).toBe('STALE'); // not answered from the response cache
+    } finally {
+      await graph.close();
+    }
+  });
+});
+
+describe('whole-response cache at the gateway', () => {
+  let graph: Graph;
+  beforeAll(async () => {
+    graph = await startGraph({ cache: {} });
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  it('answers an identical query from the cache: MISS then HIT, with no subgraph or upstream call', async () => {
+    const q = '{ helsinki { decisions(first: 2) { nodes { id } } } }';
+    const first = await post(graph, q);
+    expect(first.status).toBe('MISS');
+    const upstream = graph.replica!.requests.length;
+    const second = await post(graph, q);
+    expect(second.status).toBe('HIT');
+    expect(second.body.data).toEqual(first.body.data);
+    expect(graph.replica!.requests.length).toBe(upstream);
+    expect(graph.gatewayService.cacheStats.HIT).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps responses apart by variables, language and credentials', async () => {
+    const q = 'query($n: Int) { helsinki { decisions(first: $n) { nodes { id } } } }';
+    expect((await post(graph, q, { n: 1 })).status).toBe('MISS');
+    const two = await post(graph, q, { n: 2 });
+    expect(two.status).toBe('MISS');
+    expect(two.body.data.helsinki.decisions.nodes).toHaveLength(2);
+    expect((await post(graph, q, { n: 1 }, { 'accept-language': 'sv' })).status).toBe('MISS');
+    expect((await post(graph, q, { n: 1 }, { authorization: 'Bearer alice' })).status).toBe('MISS');
+    expect((await post(graph, q, { n: 1 }, { authorization: 'Bearer bob' })).status).toBe('MISS');
+    expect((await post(graph, q, { n: 1 }, { authorization: 'Bearer alice' })).status).toBe('HIT');
+  });
+
+  it('does not cache errors', async () => {
+    const q = '{ helsinki { decisions(first: 1000) { totalCount } } }';
+    expect((await post(graph, q)).status).not.toBe('HIT');
+    expect((await post(graph, q)).status).not.toBe('HIT');
+  });
+
+  it('accepts automatic persisted queries', async () => {
+    const q = '{ helsinki { name } }';
+    const hash = require('node:crypto').createHash('sha256').update(q).digest('hex');
+    const ext = { persistedQuery: { version: 1, sha256Hash: hash } };
+    const miss = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: ext }) });
+    expect(((await miss.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, extensions: ext }) });
+    const hit = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: ext }) });
+    expect(await hit.json()).toEqual({ data: { helsinki: { name: 'Helsinki' } } });
+  });
+});
+
+describe('batching', () => {
+  it('20 decisions with their bodies\' members cost one decision-makers call', async () => {
+    const graph = await startGraph();
+    try {
+      const res = await post(graph, '{ helsinki { decisions(first: 20) { nodes { id body { name members { role } } } } } }');
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.helsinki.decisions.nodes).toHaveLength(20);
+      expect(graph.replica!.requests.filter((r) => r.startsWith('GET /ahjorest/v1/agents/decisionmakers'))).toHaveLength(1);
+    } finally {
+      await graph.close();
+    }
+  });
+
+  it('identical concurrent upstream requests share one call', async () => {
+    const graph = await startGraph({ helsinkiLatencyMs: 200 });
+    try {
+      const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => post(graph, `{ helsinki { decisions(first: ${n}) { totalCount } } }`)));
+      const total = graph.replica!.requests.filter((r) => r.startsWith('GET /ahjorest/v1/decisions?')).length;
+      // Five requests at once need the whole list once: its pages of 50, not five times over.
+      const pages = Math.ceil(readDataset().decisions.length / 50);
+      expect(answers.every((a) => a.body.data.helsinki.decisions.totalCount > 0)).toBe(true);
+      expect(total).toBe(pages);
+    } finally {
+      await graph.close();
+    }
+  });
+});
