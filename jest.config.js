@@ -5,7 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
-  // A safety net so a leaked socket can never hang CI; tests close what they open.
-  forceExit: true,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
