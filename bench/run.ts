@@ -1,0 +1,211 @@
+/**
+ * `npm run bench`: the offline graph with replicas that answer after a realistic delay
+ * (BENCH_LATENCY_MS, default 150 ms per upstream call), a cross-city workload, and wrk as the load
+ * generator. Prints upstream calls per query cold and warm, p50/p99 latency cold and warm, warm
+ * throughput, peak RSS of each process and the generator's CPU; and, in the same run, a bare
+ * node:http server returning the same response bytes, with the ratio. Bounded: BENCH_SECONDS of load
+ * per measurement (default 10).
+ *
+ * Replicas and subgraphs run in this process; the gateway runs as its own process (gateway/index.ts).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT_DIR, CITIES } from '../schema/cities';
+import { createLogger } from '../subgraphs/shared/logger';
+import { createAhjoReplica } from '../subgraphs/helsinki/replica/server';
+import { createNotubizReplica } from '../subgraphs/amsterdam/replica/server';
+import { createBarcelonaReplica } from '../subgraphs/barcelona/replica/server';
+import { buildHelsinkiSubgraph } from '../subgraphs/helsinki/server';
+import { buildAmsterdamSubgraph } from '../subgraphs/amsterdam/server';
+import { buildBarcelonaSubgraph } from '../subgraphs/barcelona/server';
+import { waitForHealth } from '../subgraphs/shared/wait';
+
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 150);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const COLD_SAMPLES = Number(process.env.BENCH_COLD_SAMPLES ?? 5);
+const logger = createLogger('bench', 'silent');
+const dir = (id: string) => path.join(ROOT_DIR, CITIES.find((c) => c.id === id)!.replica.defaultDir);
+
+const WORKLOAD = `query CrossCity($n: Int) {
+  helsinki {
+    decisions(first: $n, filter: { from: "2025-01-01", to: "2026-01-01" }) {
+      totalCount nodes { id title date outcome body { name type } voteEvents { counts { option value } } }
+    }
+    decision(id: "{4629CBFB-D732-44BC-BE96-CC1FDD544325}") { title body { name members { role } } voteEvents { groupCounts { group option value } } }
+  }
+  amsterdam { decisions(first: $n, filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount nodes { id title date body { name } } } }
+  barcelona { decisions(first: $n, filter: { category: "Habitatge" }) { totalCount nodes { id title date outcome voteEvents { counts { option value } } } } }
+}`;
+
+function requireWrk(): void {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (err) {
+    // wrk prints its version and exits 1; only a missing binary is fatal.
+    if ((err as { code?: string }).code === 'ENOENT') {
+      console.error('wrk is not installed. Install it with: apt-get install -y wrk  (Debian package)');
+      process.exit(1);
+    }
+  }
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+interface WrkResult {
+  rps: number;
+  p50ms: number;
+  p99ms: number;
+  errors: number;
+  cpuSeconds: number;
+}
+
+/** Runs wrk with a POST body; CPU of wrk itself from bash's `time`. */
+function wrk(url: string, body: string): Promise<WrkResult> {
+  const script = path.join(os.tmpdir(), `bench-${process.pid}.lua`);
+  fs.writeFileSync(script, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', `TIMEFORMAT='cpu %U %S'; time wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency -s ${script} ${url}`]);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', () => {
+      const num = (re: RegExp) => Number(out.match(re)?.[1] ?? NaN);
+      const ms = (re: RegExp) => {
+        const m = out.match(re);
+        if (!m) return NaN;
+        const v = Number(m[1]);
+        return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+      };
+      const cpu = out.match(/cpu ([\d.]+) ([\d.]+)/);
+      resolve({
+        rps: num(/Requests\/sec:\s+([\d.]+)/),
+        p50ms: ms(/50%\s+([\d.]+)(us|ms|s)/),
+        p99ms: ms(/99%\s+([\d.]+)(us|ms|s)/),
+        errors: num(/Non-2xx or 3xx responses: (\d+)/) || 0,
+        cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+      });
+    });
+  });
+}
+
+function peakRssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  requireWrk();
+  const helsinkiReplica = createAhjoReplica({ dataDir: dir('helsinki'), latencyMs: LATENCY });
+  const amsterdamReplica = createNotubizReplica({ dataDir: dir('amsterdam'), latencyMs: LATENCY });
+  const barcelonaReplica = createBarcelonaReplica({ dataDir: dir('barcelona'), latencyMs: LATENCY, decidimRateLimitPerMinute: 100 });
+  const [hr, ar, br] = await Promise.all([helsinkiReplica.listen(0), amsterdamReplica.listen(0), barcelonaReplica.listen(0)]);
+  const cache = { maxEntries: 10000, timeoutMs: 250 };
+  const helsinki = await buildHelsinkiSubgraph({ ahjoBaseUrl: hr.url, timeoutMs: 10000, retries: 0, pageSize: 1000, maxPages: 50, userAgent: 'bench', cache }, logger);
+  const amsterdam = await buildAmsterdamSubgraph({ notubizBaseUrl: ar.url, timeoutMs: 10000, retries: 0, maxPages: 50, userAgent: 'bench', cache }, logger);
+  const barcelona = await buildBarcelonaSubgraph({ plenaryBaseUrl: `${br.url}/sites/default/files/votacions_plenari`, decidimUrl: `${br.url}/api`, timeoutMs: 10000, plenaryRecheckMs: 300000, decidimRequestsPerMinute: 90, decidimCacheMs: 300000, userAgent: 'bench' }, logger);
+  const [hs, as, bs] = await Promise.all([helsinki.listen(0), amsterdam.listen(0), barcelona.listen(0)]);
+  const upstreamCalls = () => helsinkiReplica.requests.length + amsterdamReplica.requests.length + barcelonaReplica.fileRequests.length + barcelonaReplica.decidim.requestCount;
+  const clearCaches = async () => {
+    await helsinki.cache?.keyv.clear();
+    await amsterdam.cache?.keyv.clear();
+    barcelona.plenary.clear();
+    barcelona.decidim.clear();
+  };
+
+  const port = 4900 + Math.floor(Math.random() * 90);
+  const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'gateway/index.ts')], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/health`);
+    const ask = async (n: number) => {
+      const started = performance.now();
+      const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: WORKLOAD, variables: { n } }) });
+      const text = await res.text();
+      if (JSON.parse(text).errors) throw new Error(`workload failed: ${text.slice(0, 300)}`);
+      return { ms: performance.now() - started, text, cache: res.headers.get('x-cache') };
+    };
+
+    // Cold: empty upstream caches, and a page size the gateway has not cached yet.
+    const cold: number[] = [];
+    const coldCalls: number[] = [];
+    for (let i = 0; i < COLD_SAMPLES; i++) {
+      await clearCaches();
+      const before = upstreamCalls();
+      cold.push((await ask(10 + i)).ms);
+      coldCalls.push(upstreamCalls() - before);
+    }
+    // The slowest city alone, cold, for comparison: latency should be near it, not the sum.
+    await clearCaches();
+    const perCity: Record<string, number> = {};
+    for (const city of ['helsinki', 'amsterdam', 'barcelona']) {
+      // The workload's branch for this city alone.
+      const branch = WORKLOAD.split('\n').slice(1, -1).join('\n').split(/\n(?=  [a-z]+ \{)/).find((b) => b.trimStart().startsWith(city))!;
+      const started = performance.now();
+      const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `query One($n: Int) {\n${branch}\n}`, variables: { n: 30 } }) });
+      const body = (await res.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`${city} alone failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+      perCity[city] = performance.now() - started;
+      await clearCaches();
+    }
+    // Warm: the same query again and again (the gateway answers from its response cache).
+    const warmBody = JSON.stringify({ query: WORKLOAD, variables: { n: 20 } });
+    const primed = await ask(20);
+    const again = await ask(20);
+    const beforeWarm = upstreamCalls();
+    const warm = await wrk(gatewayUrl, warmBody);
+    const warmCalls = upstreamCalls() - beforeWarm;
+
+    // The same bytes from a bare node:http server.
+    const bytes = Buffer.from(primed.text);
+    const bare = http.createServer((_req, res) => {
+      _req.resume();
+      _req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes));
+    });
+    await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
+    const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/graphql`;
+    const bareRun = await wrk(bareUrl, warmBody);
+    bare.close();
+
+    const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+    const lines = [
+      `City Decision Graph benchmark — ${LATENCY} ms per upstream call, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, response ${bytes.length} bytes`,
+      '',
+      `cold (empty caches, ${COLD_SAMPLES} samples): upstream calls per query ${coldCalls.join(', ')}; latency p50 ${f(pct(cold, 50))} ms, p99 ${f(pct(cold, 99))} ms`,
+      `cold, one city at a time: helsinki ${f(perCity.helsinki)} ms, amsterdam ${f(perCity.amsterdam)} ms, barcelona ${f(perCity.barcelona)} ms (slowest ${f(Math.max(...Object.values(perCity)))} ms; sum ${f(Object.values(perCity).reduce((a, b) => a + b, 0))} ms)`,
+      `warm (x-cache ${again.cache}): upstream calls during ${SECONDS} s of load: ${warmCalls}; latency p50 ${f(warm.p50ms, 2)} ms, p99 ${f(warm.p99ms, 2)} ms; throughput ${f(warm.rps, 0)} req/s; non-2xx ${warm.errors}`,
+      `bare node:http, same bytes: ${f(bareRun.rps, 0)} req/s, p50 ${f(bareRun.p50ms, 2)} ms; gateway/bare throughput ratio ${f(warm.rps / bareRun.rps, 2)}`,
+      `load generator (wrk) CPU: ${f(warm.cpuSeconds, 2)} s over ${SECONDS} s against the gateway, ${f(bareRun.cpuSeconds, 2)} s against the bare server`,
+      `peak RSS: gateway process ${f(peakRssMiB(gateway.pid!))} MiB; replicas + subgraphs process ${f(process.resourceUsage().maxRSS / 1024)} MiB`,
+      '',
+      'targets:',
+      `  warm identical query makes 0 upstream calls ............ ${warmCalls === 0 ? 'met' : 'NOT met'}`,
+      `  warm p50 under 5 ms ..................................... ${warm.p50ms < 5 ? 'met' : 'NOT met'}`,
+      `  warm throughput at least half of the bare server's ...... ${warm.rps >= bareRun.rps / 2 ? 'met' : 'NOT met'}`,
+      `  cold latency near the slowest city, not the sum .......... ${pct(cold, 50) < 0.75 * Object.values(perCity).reduce((a, b) => a + b, 0) ? 'met' : 'NOT met'}`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    gateway.kill('SIGTERM');
+    await Promise.all([hs.close(), as.close(), bs.close(), hr.close(), ar.close(), br.close()]);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
