@@ -16,6 +16,8 @@ export interface GatewayConfig {
   cache: ReturnType<typeof cacheSettingsFromEnv>;
   /** Approximate size of the query-plan cache. */
   queryPlanCacheMiB: number;
+  /** Entries of the in-process edge cache of whole response bytes (0 turns it off). */
+  edgeCacheEntries: number;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -28,6 +30,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     logLevel: env.LOG_LEVEL || 'info',
     cache: cacheSettingsFromEnv(env),
     queryPlanCacheMiB: int(env.QUERY_PLAN_CACHE_MIB, 30, 'QUERY_PLAN_CACHE_MIB') || 30,
+    edgeCacheEntries: int(env.EDGE_CACHE_ENTRIES, 1000, 'EDGE_CACHE_ENTRIES'),
   };
 }
 

@@ -61,6 +61,8 @@ export interface CacheOption {
   maxEntries?: number;
   /** Freshness of Helsinki's cached upstream answers, in ms (default: the production table). */
   helsinkiTtlMs?: number;
+  /** Entries of the gateway's in-process edge cache (0 turns it off, to test the shared cache alone). */
+  edgeCacheEntries?: number;
 }
 
 export async function startGraph(opts: { cache?: CacheOption; dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
@@ -124,6 +126,7 @@ export async function startGraph(opts: { cache?: CacheOption; dataDir?: string; 
       subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
       subgraphTimeoutMs: 5000,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
+      edgeCacheEntries: opts.cache?.edgeCacheEntries,
     },
     logger,
   );

@@ -22,8 +22,8 @@ const unique = () => `{ helsinki { run_${crypto.randomBytes(6).toString('hex')}:
 
 describe('two gateways on one Redis', () => {
   it('a response cached by one is a hit on the other', async () => {
-    const graph = await startGraph({ cache: { redisUrl: REDIS_URL } });
-    const second = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: graph.subgraph.url }, subgraphTimeoutMs: 5000, cache: { redisUrl: REDIS_URL, maxEntries: 100, timeoutMs: 500 } }, logger);
+    const graph = await startGraph({ cache: { redisUrl: REDIS_URL, edgeCacheEntries: 0 } });
+    const second = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: graph.subgraph.url }, subgraphTimeoutMs: 5000, cache: { redisUrl: REDIS_URL, maxEntries: 100, timeoutMs: 500 }, edgeCacheEntries: 0 }, logger);
     const secondRunning = await second.listen(0);
     try {
       const q = unique();
@@ -69,7 +69,8 @@ describe('Redis faults', () => {
 
   it('serves uncached while Redis is down (at start and mid-run), and caches again when it is back', async () => {
     // Down at start: no Redis on the port yet.
-    const graph: Graph = await startGraph({ cache: { redisUrl: `redis://127.0.0.1:${port}` } });
+    // The in-process edge cache is off: this test is about the shared cache in Redis.
+    const graph: Graph = await startGraph({ cache: { redisUrl: `redis://127.0.0.1:${port}`, edgeCacheEntries: 0 } });
     try {
       const q0 = unique();
       const down0 = await post(graph.gatewayUrl, q0);
