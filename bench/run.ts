@@ -110,14 +110,14 @@ async function main(): Promise<void> {
   const cache = { maxEntries: 10000, timeoutMs: 250 };
   const helsinki = await buildHelsinkiSubgraph({ ahjoBaseUrl: hr.url, timeoutMs: 10000, retries: 0, pageSize: 1000, maxPages: 50, userAgent: 'bench', cache }, logger);
   const amsterdam = await buildAmsterdamSubgraph({ notubizBaseUrl: ar.url, timeoutMs: 10000, retries: 0, maxPages: 50, userAgent: 'bench', cache }, logger);
-  const barcelona = await buildBarcelonaSubgraph({ plenaryBaseUrl: `${br.url}/sites/default/files/votacions_plenari`, decidimUrl: `${br.url}/api`, timeoutMs: 10000, plenaryRecheckMs: 300000, decidimRequestsPerMinute: 90, decidimCacheMs: 300000, userAgent: 'bench' }, logger);
+  const barcelona = await buildBarcelonaSubgraph({ plenaryBaseUrl: `${br.url}/sites/default/files/votacions_plenari`, decidimUrl: `${br.url}/api`, timeoutMs: 10000, plenaryRecheckMs: 300000, decidimRequestsPerMinute: 90, decidimCacheMs: 300000, userAgent: 'bench', cache }, logger);
   const [hs, as, bs] = await Promise.all([helsinki.listen(0), amsterdam.listen(0), barcelona.listen(0)]);
   const upstreamCalls = () => helsinkiReplica.requests.length + amsterdamReplica.requests.length + barcelonaReplica.fileRequests.length + barcelonaReplica.decidim.requestCount;
   const clearCaches = async () => {
     await helsinki.cache?.keyv.clear();
     await amsterdam.cache?.keyv.clear();
-    barcelona.plenary.clear();
-    barcelona.decidim.clear();
+    await barcelona.plenary.clear();
+    await barcelona.decidim.clear();
   };
 
   const port = 4900 + Math.floor(Math.random() * 90);

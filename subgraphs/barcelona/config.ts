@@ -1,6 +1,6 @@
 /** Barcelona subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { intFromEnv as int } from '../shared/env';
+import { cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
 
 const city = cityById('barcelona');
 const [plenary, decidim] = city.upstreams;
@@ -20,6 +20,8 @@ export interface BarcelonaConfig {
   /** How long a Decidim snapshot is reused. */
   decidimCacheMs: number;
   userAgent: string;
+  /** Keeps the plenary files (with validators) and the Decidim snapshot: Redis when REDIS_URL is set, else in memory. */
+  cache: ReturnType<typeof cacheSettingsFromEnv>;
 }
 
 export function barcelonaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BarcelonaConfig {
@@ -32,6 +34,7 @@ export function barcelonaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ba
     plenaryRecheckMs: int(env.BARCELONA_PLENARY_RECHECK_MS, 300000, 'BARCELONA_PLENARY_RECHECK_MS'),
     decidimRequestsPerMinute: int(env.BARCELONA_DECIDIM_REQUESTS_PER_MINUTE, 90, 'BARCELONA_DECIDIM_REQUESTS_PER_MINUTE') || 90,
     decidimCacheMs: int(env.BARCELONA_DECIDIM_CACHE_MS, 300000, 'BARCELONA_DECIDIM_CACHE_MS'),
+    cache: cacheSettingsFromEnv(env),
     // The city's firewall answers 418 to some bot agents: say who we are.
     userAgent: env.BARCELONA_USER_AGENT || 'city-decision-graph/0.1 (barcelona subgraph; open-data research; +https://github.com/city-decision-graph)',
   };

@@ -3,6 +3,7 @@ import { citySubgraphSdl } from '../../schema/compose';
 import { cityById } from '../../schema/cities';
 import { createSubgraphService, type SubgraphService } from '../shared/server';
 import { createLogger, type Logger } from '../shared/logger';
+import { SafeCache } from '../shared/cache';
 import { PlenaryFiles } from './upstream/plenary';
 import { DecidimSource } from './upstream/decidim';
 import { PlenaryIndexer } from './plenary-index';
@@ -14,16 +15,18 @@ export interface BarcelonaSubgraph extends SubgraphService {
   plenary: PlenaryFiles;
   indexer: PlenaryIndexer;
   decidim: DecidimSource;
+  cache?: SafeCache;
 }
 
 export async function buildBarcelonaSubgraph(
-  config: Omit<BarcelonaConfig, 'port' | 'host'>,
+  config: Omit<BarcelonaConfig, 'port' | 'host' | 'cache'> & Partial<Pick<BarcelonaConfig, 'cache'>>,
   logger: Logger = createLogger('barcelona-subgraph'),
 ): Promise<BarcelonaSubgraph> {
   const city = cityById('barcelona');
-  const plenary = new PlenaryFiles({ baseUrl: config.plenaryBaseUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, recheckMs: config.plenaryRecheckMs, logger });
+  const cache = config.cache ? new SafeCache({ ...config.cache, namespace: 'barcelona', logger }) : undefined;
+  const plenary = new PlenaryFiles({ baseUrl: config.plenaryBaseUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, recheckMs: config.plenaryRecheckMs, logger, cache });
   const indexer = new PlenaryIndexer(plenary);
-  const decidim = new DecidimSource({ url: config.decidimUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, logger });
+  const decidim = new DecidimSource({ url: config.decidimUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, logger, cache });
   const service = await createSubgraphService({
     city: city.id,
     cityName: city.name,
@@ -32,6 +35,7 @@ export async function buildBarcelonaSubgraph(
     context: () => createContext(indexer, decidim, config.plenaryBaseUrl),
     logger,
     defaultMaxAge: 300,
+    onStop: async () => cache?.disconnect(),
   });
-  return { ...service, plenary, indexer, decidim };
+  return { ...service, plenary, indexer, decidim, cache };
 }

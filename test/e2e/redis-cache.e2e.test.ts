@@ -131,3 +131,41 @@ async function waitForPort(port: number, open: boolean): Promise<void> {
   }
   throw new Error(`port ${port} did not become ${open ? 'open' : 'closed'}`);
 }
+
+describe('Barcelona\'s sources in the shared cache', () => {
+  it('a second subgraph revalidates the files (304) and reuses the Decidim snapshot instead of fetching again', async () => {
+    const { createBarcelonaReplica } = await import('../../subgraphs/barcelona/replica/server');
+    const { buildBarcelonaSubgraph } = await import('../../subgraphs/barcelona/server');
+    const { BARCELONA_DATA_DIR } = await import('./harness');
+    const replica = createBarcelonaReplica({ dataDir: BARCELONA_DATA_DIR });
+    const running = await replica.listen(0);
+    const config = {
+      plenaryBaseUrl: `${running.url}/sites/default/files/votacions_plenari`,
+      decidimUrl: `${running.url}/api`,
+      timeoutMs: 5000,
+      plenaryRecheckMs: 60000,
+      decidimRequestsPerMinute: 600,
+      decidimCacheMs: 60000,
+      userAgent: 'city-decision-graph tests',
+      cache: { redisUrl: REDIS_URL, maxEntries: 100, timeoutMs: 1000 },
+    };
+    const first = await (await buildBarcelonaSubgraph(config, logger)).listen(0);
+    const second = await (await buildBarcelonaSubgraph(config, logger)).listen(0);
+    const q = '{ barcelona { decisions(first: 1) { totalCount } participatoryProcesses { id } } }';
+    try {
+      const a = await post(first.url, q);
+      const downloads = replica.fileRequests.filter((r) => r.status === 200).length;
+      const decidimCalls = replica.decidim.requestCount;
+      expect(downloads).toBe(2);
+      const b = await post(second.url, q);
+      expect(b.body).toEqual(a.body);
+      expect(replica.fileRequests.filter((r) => r.status === 200).length).toBe(downloads);
+      expect(replica.fileRequests.filter((r) => r.status === 304).length).toBe(2);
+      expect(replica.decidim.requestCount).toBe(decidimCalls);
+    } finally {
+      await first.close();
+      await second.close();
+      await running.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@
 import Bottleneck from 'bottleneck';
 import { UpstreamError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
+import type { SafeCache } from '../../shared/cache';
 import { MEETINGS_PAGE_QUERY, PROPOSALS_PAGE_QUERY, RESULTS_PAGE_QUERY, SNAPSHOT_QUERY } from './decidim-queries';
 import { meetingOf, processOf, proposalOf, resultOf } from '../mapping/decidim';
 import type { DecidimData } from '../mapping/decidim-model';
@@ -21,12 +22,19 @@ export interface DecidimOptions {
   requestsPerMinute: number;
   cacheMs: number;
   logger: Logger;
+  /** Shares the snapshot with other processes (Redis) so they do not spend the instance's rate limit again. */
+  cache?: SafeCache;
 }
+
 
 export class DecidimSource {
   /** GraphQL requests sent to Decidim. */
   requestCount = 0;
   private limiter: Bottleneck;
+  /** One snapshot per Decidim instance in the shared cache. */
+  private get snapshotKey(): string {
+    return `barcelona:decidim:snapshot:${this.options.url}`;
+  }
   private cached: { data: DecidimData; at: number } | null = null;
   private inFlight: Promise<DecidimData> | null = null;
 
@@ -35,14 +43,15 @@ export class DecidimSource {
   }
 
   /** Forgets the snapshot (the benchmark measures cold queries). */
-  clear(): void {
+  async clear(): Promise<void> {
     this.cached = null;
+    await this.options.cache?.delete(this.snapshotKey);
   }
 
   /** The snapshot, from cache while fresh. */
   async data(): Promise<DecidimData> {
     if (this.cached && Date.now() - this.cached.at < this.options.cacheMs) return this.cached.data;
-    this.inFlight ??= this.fetchSnapshot()
+    this.inFlight ??= this.sharedOrFetch()
       .then((data) => {
         this.cached = { data, at: Date.now() };
         return data;
@@ -59,6 +68,15 @@ export class DecidimSource {
         this.inFlight = null;
       });
     return this.inFlight;
+  }
+
+  /** The snapshot another process stored while still fresh, else a new one (stored for the others). */
+  private async sharedOrFetch(): Promise<DecidimData> {
+    const shared = this.options.cache ? await this.options.cache.get<DecidimData>(this.snapshotKey) : undefined;
+    if (shared && Date.now() - Date.parse(shared.fetchedAt) < this.options.cacheMs) return shared;
+    const data = await this.fetchSnapshot();
+    await this.options.cache?.set(this.snapshotKey, data, this.options.cacheMs);
+    return data;
   }
 
   private post<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -5,6 +5,7 @@
  */
 import { UpstreamError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
+import type { SafeCache } from '../../shared/cache';
 import { parseCurrentTermFile, parsePreviousTermFile, type ParsedPlenaryFile } from '../mapping/plenary';
 
 export interface PlenaryFileSpec {
@@ -37,7 +38,18 @@ export interface PlenaryOptions {
   timeoutMs: number;
   recheckMs: number;
   logger: Logger;
+  /** Keeps each file's bytes and validators (in memory or Redis): a restarted or second subgraph revalidates instead of downloading. */
+  cache?: SafeCache;
 }
+
+/** A file as kept in the cache: its bytes and the validators to revalidate it with. */
+interface CachedFile {
+  content: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+const FILE_CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export class PlenaryFiles {
   private states = new Map<string, PlenaryFileState>();
@@ -49,9 +61,10 @@ export class PlenaryFiles {
   constructor(readonly options: PlenaryOptions, readonly files: PlenaryFileSpec[] = PLENARY_FILES) {}
 
   /** Forgets the files and their validators (the benchmark measures cold queries). */
-  clear(): void {
+  async clear(): Promise<void> {
     this.states.clear();
     this.lastCheck = 0;
+    for (const f of this.files) await this.options.cache?.delete(`barcelona:plenary:${this.options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(f.name)}`);
   }
 
   /** The parsed files, revalidated when `recheckMs` has passed since the last check. */
@@ -72,7 +85,13 @@ export class PlenaryFiles {
 
   private async refreshFile(spec: PlenaryFileSpec): Promise<PlenaryFileState> {
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(spec.name)}`;
-    const previous = this.states.get(spec.key);
+    let previous = this.states.get(spec.key);
+    const cacheKey = `barcelona:plenary:${url}`;
+    if (!previous && this.options.cache) {
+      // Another process (or this one before a restart) may hold the file: revalidate that copy.
+      const kept = await this.options.cache.get<CachedFile>(cacheKey);
+      if (kept) previous = this.stateOf(spec, url, kept, (this.states.get(spec.key)?.parses ?? 0) + 1);
+    }
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: 'text/csv, */*' };
     if (previous?.etag) headers['if-none-match'] = previous.etag;
     if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
@@ -89,6 +108,7 @@ export class PlenaryFiles {
     if (response.status === 304 && previous) {
       await response.body?.cancel();
       previous.checkedAt = checkedAt;
+      this.states.set(spec.key, previous);
       return previous;
     }
     if (!response.ok) {
@@ -96,6 +116,7 @@ export class PlenaryFiles {
       return this.keepOrFail(previous, new UpstreamError('barcelona', 'Barcelona plenary files', `GET ${spec.name}`, `HTTP ${response.status}`, response.status));
     }
     const content = await response.text();
+    await this.options.cache?.set(cacheKey, { content, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') } satisfies CachedFile, FILE_CACHE_TTL_MS);
     const parsed = spec.parse(content, spec.key);
     for (const row of parsed.unplaced) {
       // Loud, with the line number; the row is counted in coverage, not silently dropped.
@@ -112,6 +133,10 @@ export class PlenaryFiles {
     };
     this.states.set(spec.key, state);
     return state;
+  }
+
+  private stateOf(spec: PlenaryFileSpec, url: string, kept: CachedFile, parses: number): PlenaryFileState {
+    return { key: spec.key, url, etag: kept.etag, lastModified: kept.lastModified, checkedAt: new Date().toISOString(), parsed: spec.parse(kept.content, spec.key), parses };
   }
 
   /** A failed check keeps the last good parse (the file rarely changes); without one it fails. */
