@@ -130,3 +130,23 @@ describe('batching', () => {
     }
   });
 });
+
+describe('cache hints per type and field', () => {
+  it('caches one decision longer than a list, and a list of bodies longest', async () => {
+    const graph = await startGraph({ cache: {} });
+    try {
+      const maxAge = async (query: string) => {
+        const res = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        await res.json();
+        return Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1] ?? 0);
+      };
+      expect(await maxAge('{ helsinki { decisions(first: 3) { nodes { id title body { name } } } } }')).toBe(60);
+      expect(await maxAge('{ helsinki { decision(id: "{4629CBFB-D732-44BC-BE96-CC1FDD544325}") { title voteEvents { counts { value } } } } }')).toBe(600);
+      expect(await maxAge('{ helsinki { decision(id: "{4629CBFB-D732-44BC-BE96-CC1FDD544325}") { title meeting { title } } } }')).toBe(300);
+      expect(await maxAge('{ helsinki { bodies(first: 5) { nodes { name } } } }')).toBe(3600);
+      expect(await maxAge('{ helsinki { name licence { name } } }')).toBe(3600);
+    } finally {
+      await graph.close();
+    }
+  });
+});
