@@ -18,6 +18,10 @@ export interface GatewayConfig {
   queryPlanCacheMiB: number;
   /** Entries of the in-process edge cache of whole response bytes (0 turns it off). */
   edgeCacheEntries: number;
+  /** Query limits checked before any city is asked. */
+  limits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxCost: number; maxTokens: number };
+  /** Introspection (on by default: the schema is the product). */
+  introspection: boolean;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -31,6 +35,14 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     cache: cacheSettingsFromEnv(env),
     queryPlanCacheMiB: int(env.QUERY_PLAN_CACHE_MIB, 30, 'QUERY_PLAN_CACHE_MIB') || 30,
     edgeCacheEntries: int(env.EDGE_CACHE_ENTRIES, 1000, 'EDGE_CACHE_ENTRIES'),
+    limits: {
+      maxDepth: int(env.MAX_QUERY_DEPTH, 15, 'MAX_QUERY_DEPTH'),
+      maxAliases: int(env.MAX_QUERY_ALIASES, 30, 'MAX_QUERY_ALIASES'),
+      maxRootFields: int(env.MAX_ROOT_FIELDS, 10, 'MAX_ROOT_FIELDS'),
+      maxCost: int(env.MAX_QUERY_COST, 50000, 'MAX_QUERY_COST'),
+      maxTokens: int(env.MAX_QUERY_TOKENS, 5000, 'MAX_QUERY_TOKENS'),
+    },
+    introspection: env.INTROSPECTION !== 'false',
   };
 }
 

@@ -12,6 +12,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { CityDataSource } from './city-datasource';
 import { createGatewayCache, type CacheStats, type GatewayContext } from './cache';
 import { createEdgeCache } from './edge-cache';
+import { limitRules, type QueryLimits } from './limits';
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 10, maxCost: 50000, maxTokens: 5000 };
 import { CITIES } from '../schema/cities';
 import type { GatewayConfig } from './config';
 import { listen, type RunningService } from '../subgraphs/shared/server';
@@ -49,7 +52,7 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
@@ -68,6 +71,7 @@ export async function buildGateway(
     logger,
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? 30,
   });
+  const limits = config.limits ?? DEFAULT_LIMITS;
   const cache = createGatewayCache({ ...(config.cache ?? { maxEntries: 10000, timeoutMs: 250 }), logger });
   let ready = false;
   const apollo = new ApolloServer<GatewayContext>({
@@ -75,6 +79,12 @@ export async function buildGateway(
     includeStacktraceInErrorResponses: false,
     cache: cache.keyValueCache,
     persistedQueries: { cache: cache.keyValueCache, ttl: 86400 },
+    introspection: config.introspection ?? true,
+    // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
+    formatError: (formatted) =>
+      formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } } : formatted,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules(limits),
     plugins: [
       ...cache.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
