@@ -19,6 +19,8 @@ export interface HelsinkiConfig {
   userAgent: string;
   /** Upstream cache: Redis when REDIS_URL is set, else in memory. */
   cache: ReturnType<typeof cacheSettingsFromEnv>;
+  /** How long the upstream's circuit stays open before a probe (after repeated failures). */
+  breakerResetMs: number;
 }
 
 export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HelsinkiConfig {
@@ -32,6 +34,7 @@ export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Hel
     pageSize: int(env.HELSINKI_AHJO_PAGE_SIZE, 1000, 'HELSINKI_AHJO_PAGE_SIZE') || 1000,
     maxPages: int(env.HELSINKI_AHJO_MAX_PAGES, 50, 'HELSINKI_AHJO_MAX_PAGES') || 50,
     cache: cacheSettingsFromEnv(env),
+    breakerResetMs: int(env.UPSTREAM_BREAKER_RESET_MS, 10000, 'UPSTREAM_BREAKER_RESET_MS') || 10000,
     userAgent: env.HELSINKI_USER_AGENT || 'city-decision-graph/0.1 (helsinki subgraph; +https://github.com/city-decision-graph)',
   };
 }

@@ -8,8 +8,22 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  RATE_LIMITED: 'RATE_LIMITED',
   CITY_UNAVAILABLE: 'CITY_UNAVAILABLE',
 } as const;
+
+/** What went wrong upstream; each kind has its own stable code for clients. */
+export type UpstreamFailure = 'unavailable' | 'timeout' | 'bad_response' | 'rate_limited' | 'circuit_open';
+
+const CODES: Record<UpstreamFailure, string> = {
+  unavailable: ErrorCode.UPSTREAM_UNAVAILABLE,
+  circuit_open: ErrorCode.UPSTREAM_UNAVAILABLE,
+  timeout: ErrorCode.UPSTREAM_TIMEOUT,
+  bad_response: ErrorCode.UPSTREAM_BAD_RESPONSE,
+  rate_limited: ErrorCode.RATE_LIMITED,
+};
 
 /** A wrong argument: says which one, what was wrong and what is allowed. */
 export function badUserInput(argumentName: string, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -28,10 +42,14 @@ export class UpstreamError extends Error {
     readonly status?: number,
     /** The start of the upstream's error body, when it sent one (some APIs explain a 4xx there). */
     readonly body?: string,
+    kind?: UpstreamFailure,
   ) {
     super(`${upstream} ${request}: ${detail}`);
     this.name = 'UpstreamError';
+    this.kind = kind ?? (status === 429 ? 'rate_limited' : /^no answer within/.test(detail) ? 'timeout' : 'unavailable');
   }
+
+  readonly kind: UpstreamFailure;
 }
 
 export function upstreamUnavailable(cityName: string, cityId: string, err: UpstreamError): GraphQLError {
@@ -40,8 +58,9 @@ export function upstreamUnavailable(cityName: string, cityId: string, err: Upstr
       `Other cities are not affected; retry later.`,
     {
       extensions: {
-        code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        code: CODES[err.kind],
         city: cityId,
+        ...(err.kind === 'circuit_open' ? { circuit: 'open' } : {}),
         upstream: err.upstream,
         ...(err.status ? { upstreamStatus: err.status } : {}),
       },

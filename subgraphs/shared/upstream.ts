@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import retry from 'async-retry';
+import CircuitBreaker from 'opossum';
 import { UpstreamError } from './errors';
 import type { Logger } from './logger';
 import type { SafeCache } from './cache';
@@ -37,6 +38,10 @@ export interface UpstreamClientOptions {
   cache?: SafeCache;
   /** Cache policy per request path (lists short, details longer); null means do not cache. */
   policy?: (segments: string[]) => CachePolicy | null;
+  /** Circuit breaker: opens after `volumeThreshold` failures in a row window, probes again after `resetMs`. */
+  breaker?: { resetMs: number; volumeThreshold: number };
+  /** Longest `Retry-After` (seconds) a retry will wait for; longer ones fail at once as RATE_LIMITED. */
+  maxRetryAfterSeconds?: number;
 }
 
 export class UpstreamClient {
@@ -47,8 +52,35 @@ export class UpstreamClient {
   /** Cache keys never mix credentials: the token's hash is part of every key. */
   private readonly credential: string;
 
+  /** One breaker per upstream: a dead city answers at once instead of waiting out timeouts. */
+  private breaker: CircuitBreaker<[string[], Query], unknown>;
+
   constructor(readonly options: UpstreamClientOptions) {
     this.credential = options.token ? crypto.createHash('sha256').update(options.token).digest('hex').slice(0, 16) : 'anonymous';
+    const b = options.breaker ?? { resetMs: 10000, volumeThreshold: 5 };
+    this.breaker = new CircuitBreaker((segments: string[], query: Query) => this.fetchJson(segments, query), {
+      timeout: false, // each request has its own deadline
+      resetTimeout: b.resetMs,
+      volumeThreshold: b.volumeThreshold,
+      errorThresholdPercentage: 50,
+      // Only the city's failures count: an answer it gave (a 4xx) means it is up.
+      errorFilter: (err: unknown) => err instanceof UpstreamError && err.status !== undefined && err.status < 500 && err.status !== 429,
+    });
+    this.breaker.on('open', () => options.logger.warn({ upstream: options.upstream }, 'circuit open: upstream failing, answering at once'));
+    this.breaker.on('close', () => options.logger.info({ upstream: options.upstream }, 'circuit closed: upstream answering again'));
+  }
+
+  /** Through the breaker: when it is open, fail at once with what happened. */
+  private async guarded<T>(segments: string[], query: Query): Promise<T | null> {
+    try {
+      return (await this.breaker.fire(segments, query)) as T | null;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'EOPENBREAKER') {
+        const reset = Math.round((this.options.breaker?.resetMs ?? 10000) / 1000);
+        throw new UpstreamError(this.options.city, this.options.upstream, `GET /${segments.join('/')}`, `circuit open after repeated failures; the next try is in up to ${reset} s`, undefined, undefined, 'circuit_open');
+      }
+      throw err;
+    }
   }
 
   /**
@@ -59,14 +91,14 @@ export class UpstreamClient {
   async getJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
     const policy = this.options.cache ? this.options.policy?.(segments) ?? null : null;
     const url = this.url(segments, query);
-    if (!policy || !this.options.cache) return this.shared(url, () => this.fetchJson<T>(segments, query));
+    if (!policy || !this.options.cache) return this.shared(url, () => this.guarded<T>(segments, query));
     const key = `${this.options.city}:${this.options.upstream}:${this.credential}:${url}`;
     const cached = await this.options.cache.get<CachedAnswer>(key);
     const age = cached ? Date.now() - cached.fetchedAt : Infinity;
     if (cached && age < policy.ttlMs) return cached.body as T | null;
     const refresh = () =>
       this.shared(url, async () => {
-        const body = await this.fetchJson<T>(segments, query);
+        const body = await this.guarded<T>(segments, query);
         await this.options.cache!.set(key, { body, fetchedAt: Date.now() } satisfies CachedAnswer, policy.ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs));
         return body;
       });
@@ -136,14 +168,24 @@ export class UpstreamClient {
           if (!response.ok) {
             const body = (await response.text().catch(() => '')).slice(0, 500);
             const error = new UpstreamError(city, upstream, request, describeStatus(response.status), response.status, body);
-            if (response.status === 429 || response.status >= 500) throw error;
+            if (response.status === 429 || response.status === 503) {
+              // Honour Retry-After when it is short; a long one is the city asking us to stop.
+              const wait = Number(response.headers.get('retry-after'));
+              if (Number.isFinite(wait) && wait > (this.options.maxRetryAfterSeconds ?? 2)) {
+                bail(error);
+                return null;
+              }
+              if (Number.isFinite(wait) && wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
+              throw error;
+            }
+            if (response.status >= 500) throw error;
             bail(error); // 4xx other than 429: retrying will not help
             return null;
           }
           try {
             return (await response.json()) as T;
           } catch {
-            bail(new UpstreamError(city, upstream, request, 'answered with a body that is not JSON', response.status));
+            bail(new UpstreamError(city, upstream, request, 'answered with a body that is not JSON', response.status, undefined, 'bad_response'));
             return null;
           }
         },
@@ -151,6 +193,7 @@ export class UpstreamClient {
           retries,
           minTimeout: 100,
           maxTimeout: 1000,
+          randomize: true, // jitter, so that many clients do not retry in step
           onRetry: (err) => logger.warn({ url, err: (err as Error).message }, 'retrying upstream request'),
         },
       );

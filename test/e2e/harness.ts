@@ -65,7 +65,7 @@ export interface CacheOption {
   edgeCacheEntries?: number;
 }
 
-export async function startGraph(opts: { cache?: CacheOption; dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
+export async function startGraph(opts: { cache?: CacheOption; helsinkiBreakerResetMs?: number; dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
@@ -82,6 +82,7 @@ export async function startGraph(opts: { cache?: CacheOption; dataDir?: string; 
       pageSize: 50,
       maxPages: 50,
       userAgent: 'city-decision-graph tests',
+      breakerResetMs: opts.helsinkiBreakerResetMs,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
       cachePolicy: opts.cache?.helsinkiTtlMs !== undefined
         ? () => ({ ttlMs: opts.cache!.helsinkiTtlMs!, staleWhileRevalidateMs: 0, staleIfErrorMs: 3600000 })

@@ -100,3 +100,39 @@ function countTranslations(): number {
   return decisions.filter((sv) => isSv(sv) && decisions.some((fi) => !isSv(fi) && fi.CaseID === sv.CaseID && fi.Section === sv.Section &&
     (fi.Meeting?.MeetingID ?? fi.Organization?.ID) === (sv.Meeting?.MeetingID ?? sv.Organization?.ID))).length;
 }
+
+describe('circuit breaker toward Ahjo', () => {
+  it('opens after repeated failures (answering at once), probes after the reset time, and closes when Ahjo is back', async () => {
+    const graph = await startGraph({ helsinkiBreakerResetMs: 800 });
+    try {
+      const port = graph.replica!.port;
+      await graph.replica!.close();
+      let open: { message: string; extensions?: Record<string, unknown> } | undefined;
+      for (let i = 0; i < 12 && !open; i++) {
+        const res = await graph.query(fresh());
+        expect(res.data).toEqual({ helsinki: null });
+        if (res.errors![0].extensions?.circuit === 'open') open = res.errors![0];
+      }
+      expect(open).toBeDefined();
+      expect(open!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'helsinki', circuit: 'open' });
+      expect(open!.message).toMatch(/circuit open/);
+      const started = Date.now();
+      await graph.query(fresh());
+      expect(Date.now() - started).toBeLessThan(500); // no waiting on a dead city
+
+      const { createAhjoReplica } = await import('../../subgraphs/helsinki/replica/server');
+      const { DEFAULT_DATA_DIR } = await import('./harness');
+      const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR }).listen(port);
+      try {
+        await new Promise((r) => setTimeout(r, 900));
+        const recovered = await graph.query(fresh());
+        expect(recovered.errors).toBeUndefined();
+        expect(recovered.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await graph.close();
+    }
+  });
+});
