@@ -7,13 +7,23 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import CircuitBreaker from 'opossum';
 
 export class CityDataSource extends RemoteGraphQLDataSource {
-  constructor(readonly city: string, readonly cityName: string, url: string, readonly timeoutMs: number) {
+  /** Per city: after repeated failures to reach the subgraph, answer at once until a probe succeeds. */
+  private breaker: CircuitBreaker<[GraphQLDataSourceProcessOptions], GatewayGraphQLResponse>;
+
+  constructor(readonly city: string, readonly cityName: string, url: string, readonly timeoutMs: number, readonly breakerResetMs = 10000) {
     super({
       url,
       // Node's fetch with a deadline per subgraph request.
       fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
+    });
+    this.breaker = new CircuitBreaker((options: GraphQLDataSourceProcessOptions) => super.process(options), {
+      timeout: false,
+      resetTimeout: breakerResetMs,
+      volumeThreshold: 5,
+      errorThresholdPercentage: 50,
     });
   }
 
@@ -41,8 +51,13 @@ export class CityDataSource extends RemoteGraphQLDataSource {
 
   private async send(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await this.breaker.fire(options);
     } catch (err) {
+      if ((err as { code?: string }).code === 'EOPENBREAKER') {
+        throw new GraphQLError(`${this.cityName} is unavailable: the ${this.city} subgraph failed repeatedly, so the gateway stops asking it for up to ${Math.round(this.breakerResetMs / 1000)} s. Data from other cities is unaffected.`, {
+          extensions: { code: 'CITY_UNAVAILABLE', city: this.city, circuit: 'open' },
+        });
+      }
       const error = err as Error & { cause?: { code?: string } };
       const reason = error.name === 'TimeoutError' || /aborted|timeout/i.test(error.message)
         ? `no answer within ${this.timeoutMs} ms`

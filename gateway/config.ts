@@ -11,6 +11,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** How long the gateway waits for a city subgraph before giving up on it. */
   subgraphTimeoutMs: number;
+  /** A city's circuit, opened after repeated failures to reach its subgraph, probes again after this. */
+  subgraphBreakerResetMs: number;
   logLevel: string;
   /** Response cache and APQ store: Redis when REDIS_URL is set, else in memory. */
   cache: ReturnType<typeof cacheSettingsFromEnv>;
@@ -31,6 +33,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     supergraphPath: env.SUPERGRAPH_PATH || SUPERGRAPH_FILE,
     subgraphUrls: Object.fromEntries(CITIES.map((c) => [c.id, subgraphUrl(c, env)])),
     subgraphTimeoutMs: int(env.SUBGRAPH_TIMEOUT_MS, 15000, 'SUBGRAPH_TIMEOUT_MS'),
+    subgraphBreakerResetMs: int(env.SUBGRAPH_BREAKER_RESET_MS, 10000, 'SUBGRAPH_BREAKER_RESET_MS') || 10000,
     logLevel: env.LOG_LEVEL || 'info',
     cache: cacheSettingsFromEnv(env),
     queryPlanCacheMiB: int(env.QUERY_PLAN_CACHE_MIB, 30, 'QUERY_PLAN_CACHE_MIB') || 30,

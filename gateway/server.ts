@@ -52,7 +52,7 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'subgraphBreakerResetMs'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
@@ -66,7 +66,7 @@ export async function buildGateway(
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for city subgraph "${name}": add it to schema/cities.ts.`);
-      return new CityDataSource(name, cityNames[name] ?? name, target, config.subgraphTimeoutMs);
+      return new CityDataSource(name, cityNames[name] ?? name, target, config.subgraphTimeoutMs, config.subgraphBreakerResetMs);
     },
     logger,
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? 30,

@@ -58,6 +58,13 @@ describe('Helsinki\'s subgraph down', () => {
       expect(res.data).toEqual({ helsinki: null });
       expect(res.errors![0].extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'helsinki' });
       expect(res.errors![0].message).toMatch(/^Helsinki is unavailable/);
+      // Repeated failures open the city's circuit at the gateway: it answers at once, naming the city.
+      let open: Record<string, unknown> | undefined;
+      for (let i = 0; i < 12 && !open; i++) {
+        const r = await graph.query(fresh());
+        if (r.errors![0].extensions?.circuit === 'open') open = r.errors![0].extensions;
+      }
+      expect(open).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'helsinki', circuit: 'open' });
       const ready = await fetch(graph.gatewayUrl.replace('/graphql', '/ready'));
       expect(ready.status).toBe(200);
       const body = (await ready.json()) as { status: string; cities: Array<{ id: string }> };
