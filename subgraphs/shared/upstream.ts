@@ -42,6 +42,8 @@ export interface UpstreamClientOptions {
   breaker?: { resetMs: number; volumeThreshold: number };
   /** Longest `Retry-After` (seconds) a retry will wait for; longer ones fail at once as RATE_LIMITED. */
   maxRetryAfterSeconds?: number;
+  /** Largest answer read (bytes); a bigger one is refused as UPSTREAM_BAD_RESPONSE (bounded memory). */
+  maxBodyBytes?: number;
 }
 
 export class UpstreamClient {
@@ -158,8 +160,12 @@ export class UpstreamClient {
             });
           } catch (err) {
             const cause = (err as { cause?: { code?: string } }).cause?.code;
-            const detail = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause ?? (err as Error).message;
-            throw new UpstreamError(city, upstream, request, detail);
+            if ((err as Error).name === 'TimeoutError') {
+              // A city that did not answer in time is not asked again: that would double the wait.
+              bail(new UpstreamError(city, upstream, request, `no answer within ${timeoutMs} ms`));
+              return null;
+            }
+            throw new UpstreamError(city, upstream, request, cause ?? (err as Error).message);
           }
           if (response.status === 404) {
             await response.body?.cancel();
@@ -182,8 +188,24 @@ export class UpstreamClient {
             bail(error); // 4xx other than 429: retrying will not help
             return null;
           }
+          const limit = this.options.maxBodyBytes ?? 50 * 1024 * 1024;
+          let text: string;
           try {
-            return (await response.json()) as T;
+            text = await readBounded(response, limit);
+          } catch (err) {
+            if ((err as Error).message === 'too large') {
+              bail(new UpstreamError(city, upstream, request, `answered with more than ${limit} bytes`, response.status, undefined, 'bad_response'));
+              return null;
+            }
+            const e = err as Error;
+            if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+              bail(new UpstreamError(city, upstream, request, `no answer within ${timeoutMs} ms`));
+              return null;
+            }
+            throw new UpstreamError(city, upstream, request, e.message);
+          }
+          try {
+            return JSON.parse(text) as T;
           } catch {
             bail(new UpstreamError(city, upstream, request, 'answered with a body that is not JSON', response.status, undefined, 'bad_response'));
             return null;
@@ -204,4 +226,28 @@ function describeStatus(status: number): string {
   if (status === 401 || status === 403) return `HTTP ${status}: credentials missing or rejected`;
   if (status === 429) return 'HTTP 429: rate limited';
   return `HTTP ${status}`;
+}
+
+/** Reads a body up to `limit` bytes; the request's deadline also bounds a body that trickles in. */
+async function readBounded(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel();
+    throw new Error('too large');
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error('too large');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

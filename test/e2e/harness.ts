@@ -13,6 +13,7 @@ import { buildBarcelonaSubgraph, type BarcelonaSubgraph } from '../../subgraphs/
 import { buildGateway, type Gateway } from '../../gateway/server';
 import { createLogger } from '../../subgraphs/shared/logger';
 import type { RunningService } from '../../subgraphs/shared/server';
+import type { Faults } from '../../subgraphs/shared/replica';
 import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
 
 export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'helsinki')!.replica.defaultDir);
@@ -37,7 +38,7 @@ export interface BarcelonaOptions {
 
 export interface Graph {
   gatewayUrl: string;
-  replica?: RunningService & { requests: string[] };
+  replica?: RunningService & { requests: string[]; faults: Faults };
   subgraph: RunningService;
   subgraphService: HelsinkiSubgraph;
   gateway: RunningService;
@@ -70,7 +71,7 @@ export async function startGraph(opts: { cache?: CacheOption; helsinkiBreakerRes
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
     const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, token: opts.replicaToken, latencyMs: opts.helsinkiLatencyMs });
-    replica = Object.assign(await r.listen(0), { requests: r.requests });
+    replica = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
     ahjoBaseUrl = replica.url;
   }
   const subgraphService = await buildHelsinkiSubgraph(

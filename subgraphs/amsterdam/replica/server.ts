@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
-import { replicaServer } from '../../shared/replica';
+import { replicaServer, type Faults } from '../../shared/replica';
 import type { NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from '../upstream/types';
 
 const ZONE = 'Europe/Amsterdam';
@@ -71,7 +71,7 @@ function instant(value: string | null | undefined): number | null {
   return dt.isValid ? dt.toMillis() : null;
 }
 
-export function createNotubizReplica(options: NotubizReplicaOptions): { server: http.Server; data: NotubizReplicaData; requests: string[]; listen(port: number, host?: string): Promise<RunningService> } {
+export function createNotubizReplica(options: NotubizReplicaOptions): { server: http.Server; data: NotubizReplicaData; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
   const data = loadNotubizData(options.dataDir);
   const requests: string[] = [];
 
@@ -139,8 +139,9 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
     return json(res, 404, { message: 'Not found' });
   }
 
-  const server = replicaServer(handle, options.latencyMs);
-  return { server, data, requests, listen: (port, host = '127.0.0.1') => listen(server, port, host, '', async () => {}) };
+  const faults: Faults = {};
+  const server = replicaServer(handle, options.latencyMs, faults);
+  return { server, data, requests, faults, listen: (port, host = '127.0.0.1') => listen(server, port, host, '', async () => {}) };
 }
 
 function flatItems(items: NonNullable<NotubizMeeting['agenda_items']>): NonNullable<NotubizMeeting['agenda_items']> {

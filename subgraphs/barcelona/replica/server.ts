@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { listen, type RunningService } from '../../shared/server';
-import { replicaServer } from '../../shared/replica';
+import { replicaServer, type Faults } from '../../shared/replica';
 import { createDecidimReplica, type DecidimReplica } from './decidim';
 
 export const FILES_PATH = '/sites/default/files/votacions_plenari/';
@@ -22,6 +22,8 @@ export interface BarcelonaReplicaOptions {
 
 export interface BarcelonaReplica {
   server: http.Server;
+  /** The fault switch (see shared/replica.ts). */
+  faults: Faults;
   decidim: DecidimReplica;
   /** Requests for plenary files: path and status (200 or 304). */
   fileRequests: Array<{ path: string; status: number; userAgent: string | undefined }>;
@@ -68,9 +70,11 @@ export function createBarcelonaReplica(options: BarcelonaReplicaOptions): Barcel
     }
   }
 
-  const server = replicaServer(handle, options.latencyMs);
+  const faults: Faults = {};
+  const server = replicaServer(handle, options.latencyMs, faults);
   return {
     server,
+    faults,
     decidim,
     fileRequests,
     touch: (file, content) => {

@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
-import { replicaServer } from '../../shared/replica';
+import { replicaServer, type Faults } from '../../shared/replica';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting, AhjoOrganization } from '../upstream/types';
 
 const ZONE = 'Europe/Helsinki';
@@ -85,7 +85,7 @@ function inRange(t: number | null, since: number | null, before: number | null):
   return (since === null || t >= since) && (before === null || t < before);
 }
 
-export function createAhjoReplica(options: ReplicaOptions): { server: http.Server; data: ReplicaData; requests: string[]; listen(port: number, host?: string): Promise<RunningService> } {
+export function createAhjoReplica(options: ReplicaOptions): { server: http.Server; data: ReplicaData; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
   const data = loadReplicaData(options.dataDir);
   const requests: string[] = [];
 
@@ -197,11 +197,13 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
     return json(res, 404, { error: 'Not found' });
   }
 
-  const server = replicaServer(handle, options.latencyMs);
+  const faults: Faults = {};
+  const server = replicaServer(handle, options.latencyMs, faults);
   return {
     server,
     data,
     requests,
+    faults,
     listen: (port, host = '127.0.0.1') => listen(server, port, host, API_PREFIX, async () => {}),
   };
 }

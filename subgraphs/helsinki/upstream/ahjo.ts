@@ -4,6 +4,7 @@
  * `nextCount` 0, up to `maxPages` (then the result is truncated and a warning logged).
  */
 import type { Query, UpstreamClient } from '../../shared/upstream';
+import { UpstreamError } from '../../shared/errors';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoList, AhjoMeeting, AhjoOrganization } from './types';
 
 export interface AhjoPaging {
@@ -18,6 +19,9 @@ export class AhjoClient {
     const items: T[] = [];
     for (let page = 0; page < this.paging.maxPages; page++) {
       const body = await this.http.getJson<AhjoList & Record<string, unknown>>(segments, { ...query, size: this.paging.pageSize, page });
+      if (body && !Array.isArray(body[key])) {
+        throw new UpstreamError(this.http.options.city, this.http.options.upstream, `GET /${segments.join('/')}`, `answered without its "${key}" list`, undefined, undefined, 'bad_response');
+      }
       const batch = (body?.[key] as T[] | undefined) ?? [];
       items.push(...batch);
       if (batch.length < this.paging.pageSize || body?.nextCount === 0) return items;
