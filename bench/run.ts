@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const port = 4900 + Math.floor(Math.random() * 90);
   const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'gateway/index.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const gatewayUrl = `http://127.0.0.1:${port}/graphql`;

@@ -24,6 +24,8 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxCost: number; maxTokens: number };
   /** Introspection (on by default: the schema is the product). */
   introspection: boolean;
+  /** Requests a minute per client (x-api-key, else IP); 0 turns limiting off. */
+  rateLimitPerMinute: number;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -46,6 +48,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       maxTokens: int(env.MAX_QUERY_TOKENS, 5000, 'MAX_QUERY_TOKENS'),
     },
     introspection: env.INTROSPECTION !== 'false',
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE'),
   };
 }
 

@@ -12,6 +12,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { CityDataSource } from './city-datasource';
 import { createGatewayCache, type CacheStats, type GatewayContext } from './cache';
 import { createEdgeCache } from './edge-cache';
+import { createRateLimiter } from './rate-limit';
 import { limitRules, type QueryLimits } from './limits';
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 10, maxCost: 50000, maxTokens: 5000 };
@@ -52,14 +53,17 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'subgraphBreakerResetMs'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
   // Repeated identical requests are answered from stored bytes before Express and Apollo.
   const edgeEntries = config.edgeCacheEntries ?? 1000;
   const edge = createEdgeCache({ path: '/graphql', maxEntries: Math.max(1, edgeEntries), maxBytes: 64 * 1024 * 1024 });
-  const httpServer = http.createServer(edgeEntries > 0 ? (req, res) => edge.handle(req, res, () => app(req, res)) : app);
+  const served = edgeEntries > 0 ? (req: http.IncomingMessage, res: http.ServerResponse) => edge.handle(req, res, () => app(req, res)) : app;
+  // Per-client rate limiting comes first, before any cache: it is about the client, not the answer.
+  const limiter = config.rateLimitPerMinute ? createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.cache?.redisUrl, logger }) : undefined;
+  const httpServer = http.createServer(limiter ? (req, res) => limiter.handle(req, res, () => served(req, res)) : served);
   const cityNames = Object.fromEntries(CITIES.map((c) => [c.id, c.name]));
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
@@ -129,6 +133,7 @@ export async function buildGateway(
       ready = false;
       await apollo.stop();
       await cache.safe.disconnect();
+      await limiter?.close();
     }),
   };
 }
