@@ -26,6 +26,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** Requests a minute per client (x-api-key, else IP); 0 turns limiting off. */
   rateLimitPerMinute: number;
+  /** Hide internal addresses and details from clients' errors (default: on when NODE_ENV=production). */
+  maskErrors: boolean;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -49,6 +51,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     introspection: env.INTROSPECTION !== 'false',
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE'),
+    maskErrors: env.MASK_ERRORS ? env.MASK_ERRORS === 'true' : env.NODE_ENV === 'production',
   };
 }
 

@@ -53,7 +53,7 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'maskErrors'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
@@ -85,8 +85,16 @@ export async function buildGateway(
     persistedQueries: { cache: cache.keyValueCache, ttl: 86400 },
     introspection: config.introspection ?? true,
     // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
-    formatError: (formatted) =>
-      formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } } : formatted,
+    formatError: (formatted) => {
+      const coded = formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } } : formatted;
+      if (!config.maskErrors) return coded;
+      // In production clients get the code, the city and a message without internal addresses;
+      // the details stay in the logs.
+      if (coded.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ error: coded }, 'internal error');
+      const { serviceName: _s, stacktrace: _t, ...extensions } = coded.extensions ?? {};
+      const message = coded.extensions?.code === 'INTERNAL_SERVER_ERROR' ? 'Internal error; it has been logged.' : coded.message.replace(/https?:\/\/[^\s)]+/g, '[internal address]');
+      return { ...coded, message, extensions };
+    },
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
     plugins: [

@@ -1,6 +1,8 @@
 /**
- * Rate limiting per client at the gateway: RateLimit-* headers, 429 with Retry-After and
- * RATE_LIMITED over the limit, a budget per API key (else per IP), counters shared through Redis.
+ * Protecting the graph from clients and clients from internals: rate limiting per client
+ * (RateLimit-* headers, 429 with Retry-After and
+ * RATE_LIMITED, a budget per API key else per IP, counters shared through Redis), and errors
+ * masked in production.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -62,5 +64,19 @@ it('shares counters between gateways through Redis', async () => {
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+it('masks internal addresses in production errors, keeping code and city', async () => {
+  const g = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: 'http://127.0.0.1:9/graphql' }, subgraphTimeoutMs: 2000, maskErrors: true }, logger);
+  const running = await g.listen(0);
+  try {
+    const res = await ask(running.url);
+    const body = (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'helsinki' });
+    expect(body.errors[0].message).not.toMatch(/127\.0\.0\.1|http:/);
+    expect(JSON.stringify(body)).not.toMatch(/serviceName|stacktrace/);
+  } finally {
+    await running.close();
   }
 });
