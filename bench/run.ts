@@ -27,6 +27,10 @@ const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const COLD_SAMPLES = Number(process.env.BENCH_COLD_SAMPLES ?? 5);
+/** Seconds of steady cross-city load while Amsterdam fails every other 5 s (0 skips the soak). */
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+/** The soak fails when a process's resident memory grows more than this. */
+const SOAK_RSS_BOUND_MIB = Number(process.env.BENCH_SOAK_RSS_BOUND_MIB ?? 150);
 const logger = createLogger('bench', 'silent');
 const dir = (id: string) => path.join(ROOT_DIR, CITIES.find((c) => c.id === id)!.replica.defaultDir);
 
@@ -96,6 +100,11 @@ function wrk(url: string, body: string): Promise<WrkResult> {
   });
 }
 
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+}
+
 function peakRssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024;
@@ -107,7 +116,8 @@ async function main(): Promise<void> {
   const amsterdamReplica = createNotubizReplica({ dataDir: dir('amsterdam'), latencyMs: LATENCY });
   const barcelonaReplica = createBarcelonaReplica({ dataDir: dir('barcelona'), latencyMs: LATENCY, decidimRateLimitPerMinute: 100 });
   const [hr, ar, br] = await Promise.all([helsinkiReplica.listen(0), amsterdamReplica.listen(0), barcelonaReplica.listen(0)]);
-  const cache = { maxEntries: 10000, timeoutMs: 250 };
+  // Caches bounded at 32 MiB each, so that the soak's memory bound is meaningful.
+  const cache = { maxEntries: 10000, maxBytes: 32 * 1024 * 1024, timeoutMs: 250 };
   const helsinki = await buildHelsinkiSubgraph({ ahjoBaseUrl: hr.url, timeoutMs: 10000, retries: 0, pageSize: 1000, maxPages: 50, userAgent: 'bench', cache }, logger);
   const amsterdam = await buildAmsterdamSubgraph({ notubizBaseUrl: ar.url, timeoutMs: 10000, retries: 0, maxPages: 50, userAgent: 'bench', cache }, logger);
   const barcelona = await buildBarcelonaSubgraph({ plenaryBaseUrl: `${br.url}/sites/default/files/votacions_plenari`, decidimUrl: `${br.url}/api`, timeoutMs: 10000, plenaryRecheckMs: 300000, decidimRequestsPerMinute: 90, decidimCacheMs: 300000, userAgent: 'bench', cache }, logger);
@@ -187,6 +197,33 @@ async function main(): Promise<void> {
     const bareRun = await wrk(bareUrl, warmBody);
     bare.close();
 
+    // Soak: steady load with varied page sizes while Amsterdam's replica fails every other 5 s.
+    const soak = { codes: new Map<string, number>(), latencies: [] as number[], rssBefore: [rssMiB(gateway.pid!), rssMiB(process.pid)], rssAfter: [0, 0] };
+    if (SOAK_SECONDS > 0) {
+      const until = Date.now() + SOAK_SECONDS * 1000;
+      const flip = setInterval(() => {
+        if (amsterdamReplica.faults.status) delete amsterdamReplica.faults.status;
+        else amsterdamReplica.faults.status = 502;
+      }, 5000);
+      const worker = async () => {
+        while (Date.now() < until) {
+          const started = performance.now();
+          // Random periods defeat the caches often enough for Amsterdam's failures to show.
+          const day = `2025-0${1 + Math.floor(Math.random() * 9)}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+          const query = WORKLOAD.replace('query CrossCity($n: Int) {', 'query CrossCity($n: Int, $from: Date) {').replace('amsterdam { decisions(first: $n, filter: { from: "2025-01-01", to: "2026-01-01" })', 'amsterdam { decisions(first: $n, filter: { from: $from, to: "2026-01-01" })');
+          const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n: 1 + Math.floor(Math.random() * 40), from: day } }) });
+          const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+          soak.latencies.push(performance.now() - started);
+          const codes = res.status >= 500 ? [`HTTP ${res.status}`] : (body.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
+          for (const c of codes.length ? codes : ['OK']) soak.codes.set(c, (soak.codes.get(c) ?? 0) + 1);
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      clearInterval(flip);
+      delete amsterdamReplica.faults.status;
+      soak.rssAfter = [rssMiB(gateway.pid!), rssMiB(process.pid)];
+    }
+
     const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
     const lines = [
       `City Decision Graph benchmark — ${LATENCY} ms per upstream call, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, response ${bytes.length} bytes`,
@@ -197,6 +234,12 @@ async function main(): Promise<void> {
       `bare node:http, same bytes: ${f(bareRun.rps, 0)} req/s, p50 ${f(bareRun.p50ms, 2)} ms; gateway/bare throughput ratio ${f(warm.rps / bareRun.rps, 2)}`,
       `load generator (wrk) CPU: ${f(warm.cpuSeconds, 2)} s over ${SECONDS} s against the gateway, ${f(bareRun.cpuSeconds, 2)} s against the bare server`,
       `peak RSS: gateway process ${f(peakRssMiB(gateway.pid!))} MiB; replicas + subgraphs process ${f(process.resourceUsage().maxRSS / 1024)} MiB`,
+      ...(SOAK_SECONDS > 0
+        ? [
+            `soak (${SOAK_SECONDS} s, 8 clients, Amsterdam failing every other 5 s): ${soak.latencies.length} requests; answers by code ${[...soak.codes].map(([c, n]) => `${c} ${n}`).join(', ')}; latency p50 ${f(pct(soak.latencies, 50))} ms, p99 ${f(pct(soak.latencies, 99))} ms`,
+            `soak RSS: gateway ${f(soak.rssBefore[0])} → ${f(soak.rssAfter[0])} MiB, replicas + subgraphs ${f(soak.rssBefore[1])} → ${f(soak.rssAfter[1])} MiB (bound: +${SOAK_RSS_BOUND_MIB} MiB)`,
+          ]
+        : []),
       '',
       'targets:',
       `  a cold query fetches each upstream resource once ........ ${duplicateCalls === 0 ? 'met' : 'NOT met'}`,
@@ -205,6 +248,11 @@ async function main(): Promise<void> {
       `  warm throughput at least half of the bare server's ...... ${warm.rps >= bareRun.rps / 2 ? 'met' : 'NOT met'}`,
       `  cold latency near the slowest city, not the sum .......... ${pct(cold, 50) < 0.75 * Object.values(perCity).reduce((a, b) => a + b, 0) ? 'met' : 'NOT met'}`,
     ];
+    if (SOAK_SECONDS > 0) {
+      const grew = Math.max(soak.rssAfter[0] - soak.rssBefore[0], soak.rssAfter[1] - soak.rssBefore[1]);
+      lines.push(`  soak: no 5xx, every error coded ...................... ${[...soak.codes.keys()].every((c) => !c.startsWith('HTTP') && c !== 'NO_CODE' && c !== 'INTERNAL_SERVER_ERROR') ? 'met' : 'NOT met'}`);
+      lines.push(`  soak: memory growth within ${SOAK_RSS_BOUND_MIB} MiB ...................... ${grew <= SOAK_RSS_BOUND_MIB ? 'met' : 'NOT met'} (+${f(grew)} MiB)`);
+    }
     console.log(lines.join('\n'));
   } finally {
     gateway.kill('SIGTERM');

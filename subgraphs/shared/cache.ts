@@ -9,11 +9,16 @@ import KeyvRedis from '@keyv/redis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from './logger';
 
-/** A Map-shaped LRU for keyv (keyv keeps the expiry inside the value). */
+/** A Map-shaped LRU for keyv (keyv keeps the expiry inside the value), bounded in entries and bytes. */
 class LruStore {
   private lru: LRUCache<string, NonNullable<unknown>>;
-  constructor(max: number) {
-    this.lru = new LRUCache({ max });
+  constructor(max: number, maxBytes: number) {
+    this.lru = new LRUCache({
+      max,
+      maxSize: maxBytes,
+      // Approximate size: upstream answers (lists of decisions) can be megabytes each.
+      sizeCalculation: (value) => Math.max(1, typeof value === 'string' ? value.length : JSON.stringify(value)?.length ?? 1),
+    });
   }
   get(key: string) {
     return this.lru.get(key);
@@ -38,6 +43,8 @@ export interface CacheOptions {
   redisUrl?: string;
   /** Bound of the in-memory cache, in entries. */
   maxEntries: number;
+  /** Bound of the in-memory cache, in (approximate) bytes; default 256 MiB. */
+  maxBytes?: number;
   /** Key prefix, e.g. `helsinki:ahjo` or `gateway`. */
   namespace: string;
   /** Deadline of one cache operation. */
@@ -47,12 +54,12 @@ export interface CacheOptions {
   logger: Logger;
 }
 
-export function createKeyv(options: Pick<CacheOptions, 'redisUrl' | 'maxEntries' | 'namespace'>): Keyv {
+export function createKeyv(options: Pick<CacheOptions, 'redisUrl' | 'maxEntries' | 'maxBytes' | 'namespace'>): Keyv {
   if (options.redisUrl) {
     const store = new KeyvRedis(options.redisUrl, { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 1000 });
     return new Keyv({ store, namespace: options.namespace, useKeyPrefix: false });
   }
-  return new Keyv({ store: new LruStore(options.maxEntries) as unknown as Map<string, unknown>, namespace: options.namespace });
+  return new Keyv({ store: new LruStore(options.maxEntries, options.maxBytes ?? 256 * 1024 * 1024) as unknown as Map<string, unknown>, namespace: options.namespace });
 }
 
 /** keyv with deadlines, errors swallowed (as misses) and rate-limited logging. */

@@ -7,10 +7,11 @@ export function intFromEnv(value: string | undefined, fallback: number, name: st
 }
 
 /** The cache settings every service reads: REDIS_URL (else in memory), CACHE_MAX_ENTRIES, CACHE_TIMEOUT_MS. */
-export function cacheSettingsFromEnv(env: NodeJS.ProcessEnv): { redisUrl?: string; maxEntries: number; timeoutMs: number } {
+export function cacheSettingsFromEnv(env: NodeJS.ProcessEnv): { redisUrl?: string; maxEntries: number; maxBytes?: number; timeoutMs: number } {
   return {
     redisUrl: env.REDIS_URL || undefined,
     maxEntries: intFromEnv(env.CACHE_MAX_ENTRIES, 10000, 'CACHE_MAX_ENTRIES') || 10000,
+    maxBytes: (intFromEnv(env.CACHE_MAX_MB, 256, 'CACHE_MAX_MB') || 256) * 1024 * 1024,
     timeoutMs: intFromEnv(env.CACHE_TIMEOUT_MS, 250, 'CACHE_TIMEOUT_MS') || 250,
   };
 }
