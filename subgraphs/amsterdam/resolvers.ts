@@ -3,7 +3,7 @@
  * meetings needed (per-request DataLoader), map, filter what Notubiz cannot, sort and page.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { checkDateRange, checkLang, checkText, parseId, unknownId } from '../shared/args';
+import { checkDateRange, checkLang, checkOutcomes, checkText, parseId, unknownId } from '../shared/args';
 import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
 import { byNameThenId, newestFirst } from '../shared/pagination';
@@ -20,7 +20,6 @@ import { NOT_PUBLISHED } from './upstream/notubiz';
 import { attributeLabelsOf } from './mapping/common';
 import { COVERAGE } from './coverage';
 
-const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
 /** Without dates, lists cover this many months back (and meetings 3 months ahead): Notubiz lists by period only. */
 const DEFAULT_MONTHS_BACK = 12;
 const DEFAULT_MONTHS_AHEAD = 3;
@@ -142,8 +141,7 @@ interface DecisionFilterArgs {
 async function findDecisions(ctx: AmsterdamContext, filter: DecisionFilterArgs | null | undefined, forcedBody?: string): Promise<{ items: Decision[]; period: Period }> {
   const period = periodOf(ctx, filter, 0);
   const text = checkText(filter?.text);
-  const outcomes = filter?.outcome ?? null;
-  for (const o of outcomes ?? []) if (!OUTCOMES.includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
+  const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category?.trim() ?? null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a Notubiz document type such as Motie or Raadsvoorstel.');
   const scope = scopeOf(filter?.body, forcedBody);
@@ -154,7 +152,7 @@ async function findDecisions(ctx: AmsterdamContext, filter: DecisionFilterArgs |
   const items = full
     .flatMap((m) => decisionsOfMeeting(m, m.bodySourceId ? titles.get(m.bodySourceId) : null))
     .filter((d) => {
-      if (outcomes && !outcomes.includes('UNKNOWN')) return false; // every Amsterdam outcome is UNKNOWN
+      if (outcomes && !outcomes.has('UNKNOWN')) return false; // every Amsterdam outcome is UNKNOWN
       if (category && !d.documentTypes.some((t) => t.toLowerCase() === category.toLowerCase())) return false;
       if (text && !matchesAllWords(text, [d.title, d.number, ...d.attachments.map((a) => a.title)])) return false;
       return true;

@@ -4,12 +4,11 @@
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTime } from 'luxon';
-import { checkDateRange, checkLang, checkText, parseId } from '../shared/args';
+import { checkDateRange, checkLang, checkOutcomes, checkText, parseId } from '../shared/args';
 import { badUserInput } from '../shared/errors';
 import { byNameThenId, newestFirst } from '../shared/pagination';
 import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
-import { matchesAllWords, pickLang } from '../shared/text';
-import { htmlToPlain } from '../shared/text';
+import { htmlToPlain, matchesAllWords, pickLang } from '../shared/text';
 import { COUNCIL_ID, CITY, gid, type PlenaryDecision } from './mapping/decision';
 import type { AgendaItemModel, Localized, MeetingModel, ProcessModel, ProposalModel, ResultModel } from './mapping/decidim-model';
 import { decisionKey, type PlenarySession } from './plenary-index';
@@ -17,7 +16,6 @@ import type { BarcelonaContext } from './context';
 import { COVERAGE } from './coverage';
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
 const ZONE = 'Europe/Madrid';
 const MAIN = 'ca';
 
@@ -51,7 +49,7 @@ function rich(items: Localized[], lang: unknown) {
 async function findDecisions(ctx: BarcelonaContext, filter: Args | null | undefined, forcedBody?: string): Promise<PlenaryDecision[]> {
   const { from, to } = checkDateRange(filter);
   const q = checkText(filter?.text);
-  for (const o of filter?.outcome ?? []) if (!OUTCOMES.includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
+  const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category?.trim().toLowerCase() ?? null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a theme such as Habitatge (or Vivienda).');
   let body = filter?.body ? bodyIdOf(filter.body, 'filter.body') : null;
@@ -64,18 +62,18 @@ async function findDecisions(ctx: BarcelonaContext, filter: Args | null | undefi
   return index.decisions.filter((d) => {
     if (from && d.date < from) return false;
     if (to && d.date >= to) return false;
-    if (filter?.outcome && !filter.outcome.includes(d.outcome)) return false;
+    if (outcomes && !outcomes.has(d.outcome)) return false;
     if (category && ![d.agreement.themeCa, d.agreement.themeEs].some((t) => t?.toLowerCase() === category)) return false;
     if (q && !matchesAllWords(q, [...d.titles.map((t) => t.text), d.plainText, ...d.agreement.proposalRefs])) return false;
     return true;
   });
 }
 
-type AnyMeeting = { kind: 'plenary'; session: PlenarySession } | { kind: 'decidim'; meeting: MeetingModel };
+/** A plenary session or a Decidim meeting, tagged with its GraphQL type. */
+type AnyMeeting = { __typename: string; id: string; date?: string | null; start?: string | null; status?: string };
 
-const meetingDate = (m: AnyMeeting) => (m.kind === 'plenary' ? m.session.date : m.meeting.date ?? '');
-const meetingId = (m: AnyMeeting) => (m.kind === 'plenary' ? m.session.id : m.meeting.id);
-const meetingKey = (m: AnyMeeting): [string, string] => [m.kind === 'plenary' ? m.session.date : m.meeting.start ?? m.meeting.date ?? '', meetingId(m)];
+/** Sorting and paging key of both kinds: start time when known (Decidim), else the date (plenary). */
+const meetingKey = (m: AnyMeeting): [string, string] => [m.start ?? m.date ?? '', m.id];
 
 async function findMeetings(ctx: BarcelonaContext, filter: Args | null | undefined, forcedBody?: string) {
   const { from, to } = checkDateRange(filter);
@@ -85,25 +83,18 @@ async function findMeetings(ctx: BarcelonaContext, filter: Args | null | undefin
     body = forcedBody;
   }
   const all: AnyMeeting[] = [];
-  if (!body || body === COUNCIL_ID) all.push(...(await ctx.plenary()).sessions.map((session) => ({ kind: 'plenary' as const, session })));
+  if (!body || body === COUNCIL_ID) all.push(...(await ctx.plenary()).sessions.map((s) => ({ __typename: 'BarcelonaPlenarySession', ...s, status: 'HELD' })));
   if (!body || body.startsWith('process-')) {
     const data = await ctx.decidim();
-    all.push(...data.meetings.filter((m) => !body || `process-${m.processSourceId}` === body).map((meeting) => ({ kind: 'decidim' as const, meeting })));
+    all.push(...data.meetings.filter((m) => !body || `process-${m.processSourceId}` === body).map((m) => ({ __typename: 'BarcelonaParticipatoryMeeting', ...m })));
   }
   return all
     .filter((m) => {
-      const date = meetingDate(m);
-      if (from && (!date || date < from)) return false;
-      if (to && (!date || date >= to)) return false;
-      const status = m.kind === 'plenary' ? 'HELD' : m.meeting.status;
-      return !filter?.status || status === filter.status;
+      if (from && (!m.date || m.date < from)) return false;
+      if (to && (!m.date || m.date >= to)) return false;
+      return !filter?.status || m.status === filter.status;
     })
-    .sort((a, b) => newestFirst(meetingKey(a), meetingKey(b)))
-    .map((m) => (m.kind === 'plenary' ? { __typename: 'BarcelonaPlenarySession', ...m.session } : { __typename: 'BarcelonaParticipatoryMeeting', ...m.meeting }));
-}
-
-function sessionKey(m: { date?: string | null; start?: string | null; id: string }): [string, string] {
-  return [m.start ?? m.date ?? '', m.id];
+    .sort((a, b) => newestFirst(meetingKey(a), meetingKey(b)));
 }
 
 interface BodyModel {
@@ -163,7 +154,7 @@ export const resolvers: GraphQLResolverMap<BarcelonaContext> = {
     upstream: (_p, _a, ctx) => ctx.upstreamBaseUrl,
     decisions: async (_p, args: Args, ctx) => pageOf(await findDecisions(ctx, args.filter), decisionKey, newestFirst, args),
     decision: async (_p, { id }: Args, ctx) => found(Promise.resolve((await ctx.plenary()).byId.get(decisionIdOf(id))), CITY, "decision", id),
-    meetings: async (_p, args: Args, ctx) => pageOf(await findMeetings(ctx, args.filter), sessionKey, newestFirst, args),
+    meetings: async (_p, args: Args, ctx) => pageOf(await findMeetings(ctx, args.filter), meetingKey, newestFirst, args),
     meeting: async (_p, { id }: Args, ctx) => {
       const raw = parseId(id, { city: CITY, type: 'meeting', valid: /^(plenari:[^\u0000-\u001f]{1,40}|decidim:\d{1,12})$/, example: 'plenari:CP 12/23 or decidim:42' });
       if (raw.startsWith('plenari:')) {
@@ -302,7 +293,7 @@ export const resolvers: GraphQLResolverMap<BarcelonaContext> = {
     members: () => [],
     url: () => null,
     decisions: async (b: BodyModel, args: Args, ctx) => pageOf(await findDecisions(ctx, args.filter, b.sourceId), decisionKey, newestFirst, args),
-    meetings: async (b: BodyModel, args: Args, ctx) => pageOf(await findMeetings(ctx, args.filter, b.sourceId), sessionKey, newestFirst, args),
+    meetings: async (b: BodyModel, args: Args, ctx) => pageOf(await findMeetings(ctx, args.filter, b.sourceId), meetingKey, newestFirst, args),
   },
   BarcelonaParticipatoryProcess: {
     title: (p: ProcessModel, { lang }: Args) => text(p.titles, lang) ?? p.slug ?? p.sourceId,

@@ -4,7 +4,6 @@
  */
 import DataLoader from 'dataloader';
 import { createMemo } from '../shared/resolvers';
-import { DateTime } from 'luxon';
 import type { AhjoClient } from './upstream/ahjo';
 import type { AhjoDecision, AhjoDecisionMaker } from './upstream/types';
 import { decisionsOf, decisionLocalTime, type Decision } from './mapping/decision';
@@ -12,7 +11,7 @@ import { meetingOf, type Meeting } from './mapping/meeting';
 import { caseOf, type Case } from './mapping/case';
 import { bodyOf, decisionMakerOf, type Body } from './mapping/body';
 import { ZONE } from './mapping/common';
-import { startOfLocalDayUtc, todayIn } from '../shared/time';
+import { addDays, localDate, startOfLocalDayUtc, todayIn } from '../shared/time';
 
 export interface HelsinkiContext {
   ahjo: AhjoClient;
@@ -87,8 +86,7 @@ async function sameDayDecisions(ahjo: AhjoClient, memo: HelsinkiContext['memo'],
   const local = decisionLocalTime(d);
   const orgId = d.Organization?.ID;
   if (!local || !orgId) return [];
-  const day = DateTime.fromISO(local, { zone: ZONE }).toISODate() as string;
-  const next = DateTime.fromISO(day, { zone: ZONE }).plus({ days: 1 }).toISODate() as string;
-  const query = { decisionmaker_id: orgId, handledsince: startOfLocalDayUtc(day, ZONE), handledbefore: startOfLocalDayUtc(next, ZONE) };
+  const day = localDate(local, ZONE) as string;
+  const query = { decisionmaker_id: orgId, handledsince: startOfLocalDayUtc(day, ZONE), handledbefore: startOfLocalDayUtc(addDays(day, 1), ZONE) };
   return memo(`decisions:${JSON.stringify(query)}`, () => ahjo.decisions(query));
 }

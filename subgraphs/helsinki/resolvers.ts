@@ -4,12 +4,12 @@
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTime } from 'luxon';
-import { checkDateRange, checkLang, checkText, parseId } from '../shared/args';
+import { checkDateRange, checkLang, checkOutcomes, checkText, parseId } from '../shared/args';
 import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
 import { byNameThenId, newestFirst } from '../shared/pagination';
 import { matchesAllWords, pickLang } from '../shared/text';
-import { startOfLocalDayUtc } from '../shared/time';
+import { addDays, startOfLocalDayUtc } from '../shared/time';
 import type { HelsinkiContext } from './context';
 import { CITY, ZONE } from './mapping/common';
 import { decisionsOf, type Decision } from './mapping/decision';
@@ -17,8 +17,6 @@ import { meetingFromSummary, meetingOf, type AgendaItem, type Meeting } from './
 import { caseOf, type Case } from './mapping/case';
 import { decisionMakerOf, type Body } from './mapping/body';
 import { COVERAGE } from './coverage';
-
-const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
 
 // ---- ids: global ids or Ahjo's own, checked before they reach Ahjo ------------------------------
 
@@ -52,12 +50,6 @@ interface DecisionFilterArgs {
   body?: string | null;
   category?: string | null;
   outcome?: string[] | null;
-}
-
-function checkOutcomes(outcome: string[] | null | undefined): Set<string> | null {
-  if (!outcome) return null;
-  for (const o of outcome) if (!OUTCOMES.includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
-  return new Set(outcome);
 }
 
 function normalizeCode(code: string): string {
@@ -192,8 +184,7 @@ const page = pageOf;
 /** Decisions of one meeting, in section order. */
 async function meetingDecisions(ctx: HelsinkiContext, m: Meeting): Promise<Decision[]> {
   if (!m.date || !m.bodySourceId) return [];
-  const next = new Date(Date.parse(`${m.date}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
-  const all = await findDecisions(ctx, { from: m.date, to: next }, m.bodySourceId.toUpperCase());
+  const all = await findDecisions(ctx, { from: m.date, to: addDays(m.date, 1) }, m.bodySourceId.toUpperCase());
   return all
     .filter((d) => d.meetingRef?.MeetingID === m.sourceId)
     .sort((a, b) => (Number(a.number) || 0) - (Number(b.number) || 0));

@@ -85,3 +85,13 @@ export function unknownId(argumentName: string, city: string, type: string, id: 
     reason: 'NOT_FOUND',
   });
 }
+
+/** The contract's Outcome values (the enum in schema/contract.graphql). */
+export const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
+
+/** Checks `filter.outcome`: known Outcome values; the set of them, or null when not filtering. */
+export function checkOutcomes(outcome: string[] | null | undefined): Set<string> | null {
+  if (!outcome) return null;
+  for (const o of outcome) if (!OUTCOMES.includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
+  return new Set(outcome);
+}

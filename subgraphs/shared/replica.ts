@@ -4,6 +4,13 @@
  */
 import http from 'node:http';
 
+/** Answers with a JSON body, as the city APIs do. */
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 export interface Faults {

@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
-import { replicaServer, type Faults } from '../../shared/replica';
+import { sendJson as json, replicaServer, type Faults } from '../../shared/replica';
 import type { NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from '../upstream/types';
 
 const ZONE = 'Europe/Amsterdam';
@@ -56,12 +56,6 @@ export function loadNotubizData(dataDir: string): NotubizReplicaData {
   }).map(([, m]) => m);
   const moduleItems = new Map(readDir(path.join(dataDir, 'module_items'), (f) => readJson<{ item: NotubizModuleItem }>(f).item));
   return { organisations, gremia, meetings, moduleItems };
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 /** Notubiz's "YYYY-MM-DD HH:MM:SS" local times as instants. */

@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
-import { replicaServer, type Faults } from '../../shared/replica';
+import { sendJson as json, replicaServer, type Faults } from '../../shared/replica';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting, AhjoOrganization } from '../upstream/types';
 
 const ZONE = 'Europe/Helsinki';
@@ -72,12 +72,6 @@ function decisionInstant(d: AhjoDecision): number | null {
 }
 
 const norm = (id: string) => decodeURIComponent(id).replace(/[{}]/g, '').toUpperCase();
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
 
 function inRange(t: number | null, since: number | null, before: number | null): boolean {
   if (since === null && before === null) return true;
