@@ -19,14 +19,15 @@ export interface BarcelonaSubgraph extends SubgraphService {
 }
 
 export async function buildBarcelonaSubgraph(
-  config: Omit<BarcelonaConfig, 'port' | 'host' | 'cache'> & Partial<Pick<BarcelonaConfig, 'cache'>>,
+  config: Omit<BarcelonaConfig, 'port' | 'host' | 'cache' | 'retries' | 'breakerResetMs'> & Partial<Pick<BarcelonaConfig, 'cache' | 'retries' | 'breakerResetMs'>>,
   logger: Logger = createLogger('barcelona-subgraph'),
 ): Promise<BarcelonaSubgraph> {
   const city = cityById('barcelona');
   const cache = config.cache ? new SafeCache({ ...config.cache, namespace: 'barcelona', logger }) : undefined;
-  const plenary = new PlenaryFiles({ baseUrl: config.plenaryBaseUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, recheckMs: config.plenaryRecheckMs, logger, cache });
+  const http = { userAgent: config.userAgent, timeoutMs: config.timeoutMs, retries: config.retries ?? 1, breaker: { resetMs: config.breakerResetMs ?? 10000, volumeThreshold: 5 }, logger };
+  const plenary = new PlenaryFiles({ ...http, baseUrl: config.plenaryBaseUrl, recheckMs: config.plenaryRecheckMs, cache });
   const indexer = new PlenaryIndexer(plenary);
-  const decidim = new DecidimSource({ url: config.decidimUrl, userAgent: config.userAgent, timeoutMs: config.timeoutMs, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, logger, cache });
+  const decidim = new DecidimSource({ ...http, url: config.decidimUrl, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, cache });
   const service = await createSubgraphService({
     city: city.id,
     cityName: city.name,

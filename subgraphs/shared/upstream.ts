@@ -1,7 +1,8 @@
 /**
- * HTTP client for a city's upstream API: JSON GETs with a timeout, retries on network errors,
- * 429 and 5xx (GET is idempotent), a bearer token when configured, and every path segment and
- * query value escaped so user input never reaches the upstream raw.
+ * HTTP client for a city's upstream interface: requests with a timeout, retries on network errors,
+ * 429 and 5xx (only idempotent requests are sent), a circuit breaker, bounded reads, a bearer token
+ * when configured, and every path segment and query value escaped so user input never reaches the
+ * upstream raw. JSON GETs can go through a cache (fresh, stale-while-revalidate, stale-if-error).
  */
 import crypto from 'node:crypto';
 import retry from 'async-retry';
@@ -44,6 +45,29 @@ export interface UpstreamClientOptions {
   maxRetryAfterSeconds?: number;
   /** Largest answer read (bytes); a bigger one is refused as UPSTREAM_BAD_RESPONSE (bounded memory). */
   maxBodyBytes?: number;
+  /** Runs each attempt (retries included) through a client-side rate limiter, when the city has one. */
+  schedule?: <T>(attempt: () => Promise<T>) => Promise<T>;
+}
+
+/** One request to a city's interface. */
+export interface UpstreamRequest {
+  method?: 'GET' | 'POST';
+  /** Path under the base URL, one segment each (each is escaped). */
+  segments: string[];
+  query?: Query;
+  headers?: Record<string, string>;
+  /** A JSON or text body (POST). */
+  body?: string;
+  /** How errors and logs name the request (default: method and path), e.g. "POST SnapshotQuery". */
+  name?: string;
+}
+
+/** What the city answered: a 2xx, a 304 or a 404 (anything else is thrown as UpstreamError). */
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  /** The body, read up to `maxBodyBytes`. */
+  text: string;
 }
 
 export class UpstreamClient {
@@ -55,33 +79,56 @@ export class UpstreamClient {
   private readonly credential: string;
 
   /** One breaker per upstream: a dead city answers at once instead of waiting out timeouts. */
-  private breaker: CircuitBreaker<[string[], Query], unknown>;
+  private breaker: CircuitBreaker<[UpstreamRequest, (r: UpstreamResponse) => unknown], unknown>;
 
   constructor(readonly options: UpstreamClientOptions) {
     this.credential = options.token ? crypto.createHash('sha256').update(options.token).digest('hex').slice(0, 16) : 'anonymous';
     const b = options.breaker ?? { resetMs: 10000, volumeThreshold: 5 };
-    this.breaker = new CircuitBreaker((segments: string[], query: Query) => this.fetchJson(segments, query), {
+    // The breaker sees the parse too: a city answering garbage is as broken as one not answering.
+    this.breaker = new CircuitBreaker(async (request: UpstreamRequest, parse: (r: UpstreamResponse) => unknown) => parse(await this.sendWithRetries(request)), {
       timeout: false, // each request has its own deadline
       resetTimeout: b.resetMs,
       volumeThreshold: b.volumeThreshold,
       errorThresholdPercentage: 50,
       // Only the city's failures count: an answer it gave (a 4xx) means it is up.
-      errorFilter: (err: unknown) => err instanceof UpstreamError && err.status !== undefined && err.status < 500 && err.status !== 429,
+      errorFilter: (err: unknown) => err instanceof UpstreamError && err.status !== undefined && err.status < 500 && err.status !== 429 && err.kind !== 'bad_response',
     });
     this.breaker.on('open', () => options.logger.warn({ upstream: options.upstream }, 'circuit open: upstream failing, answering at once'));
     this.breaker.on('close', () => options.logger.info({ upstream: options.upstream }, 'circuit closed: upstream answering again'));
   }
 
-  /** Through the breaker: when it is open, fail at once with what happened. */
-  private async guarded<T>(segments: string[], query: Query): Promise<T | null> {
+  /**
+   * Sends a request through the breaker, with retries, and hands the answer to `parse` (whose
+   * UpstreamError counts as a failure of the city). When the breaker is open, fails at once.
+   */
+  async send<T>(request: UpstreamRequest, parse: (response: UpstreamResponse) => T): Promise<T> {
     try {
-      return (await this.breaker.fire(segments, query)) as T | null;
+      return (await this.breaker.fire(request, parse)) as T;
     } catch (err) {
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
         const reset = Math.round((this.options.breaker?.resetMs ?? 10000) / 1000);
-        throw new UpstreamError(this.options.city, this.options.upstream, `GET /${segments.join('/')}`, `circuit open after repeated failures; the next try is in up to ${reset} s`, undefined, undefined, 'circuit_open');
+        throw new UpstreamError(this.options.city, this.options.upstream, nameOf(request), `circuit open after repeated failures; the next try is in up to ${reset} s`, undefined, undefined, 'circuit_open');
       }
       throw err;
+    }
+  }
+
+  /** A bad answer from the city (unparseable body, wrong envelope): UPSTREAM_BAD_RESPONSE. */
+  badResponse(request: string, detail: string, status?: number): UpstreamError {
+    return new UpstreamError(this.options.city, this.options.upstream, request, detail, status, undefined, 'bad_response');
+  }
+
+  /** GETs JSON from the city; null on 404 (unknown id), UpstreamError on anything else that is not 2xx. */
+  private fetchJson<T>(segments: string[], query: Query): Promise<T | null> {
+    return this.send({ segments, query }, (r) => (r.status === 404 ? null : this.parseJson<T>(r, `GET /${segments.join('/')}`)));
+  }
+
+  /** Parses a JSON body, or fails with UPSTREAM_BAD_RESPONSE (an HTML maintenance page, a truncated body). */
+  parseJson<T>(response: UpstreamResponse, request: string): T {
+    try {
+      return JSON.parse(response.text) as T;
+    } catch {
+      throw this.badResponse(request, 'answered with a body that is not JSON', response.status);
     }
   }
 
@@ -93,14 +140,14 @@ export class UpstreamClient {
   async getJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
     const policy = this.options.cache ? this.options.policy?.(segments) ?? null : null;
     const url = this.url(segments, query);
-    if (!policy || !this.options.cache) return this.shared(url, () => this.guarded<T>(segments, query));
+    if (!policy || !this.options.cache) return this.shared(url, () => this.fetchJson<T>(segments, query));
     const key = `${this.options.city}:${this.options.upstream}:${this.credential}:${url}`;
     const cached = await this.options.cache.get<CachedAnswer>(key);
     const age = cached ? Date.now() - cached.fetchedAt : Infinity;
     if (cached && age < policy.ttlMs) return cached.body as T | null;
     const refresh = () =>
       this.shared(url, async () => {
-        const body = await this.guarded<T>(segments, query);
+        const body = await this.fetchJson<T>(segments, query);
         await this.options.cache!.set(key, { body, fetchedAt: Date.now() } satisfies CachedAnswer, policy.ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs));
         return body;
       });
@@ -117,6 +164,19 @@ export class UpstreamClient {
       }
       throw err;
     }
+  }
+
+  /**
+   * GETs a JSON envelope and checks it holds `key` as a list (or an object): a city answering
+   * `{"unexpected":…}` must fail loudly, not read as "nothing found". A 404 gives null.
+   */
+  async getEnvelope<T>(segments: string[], query: Query, key: string, shape: 'list' | 'object' = 'list'): Promise<T | null> {
+    const body = await this.getJson<Record<string, unknown>>(segments, query);
+    if (body === null) return null;
+    const value = body && typeof body === 'object' ? body[key] : undefined;
+    const fits = shape === 'list' ? Array.isArray(value) : value !== null && typeof value === 'object' && !Array.isArray(value);
+    if (!fits) throw this.badResponse(`GET /${segments.join('/')}`, `answered without its "${key}" ${shape}`);
+    return body as T;
   }
 
   private shared<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -137,89 +197,82 @@ export class UpstreamClient {
       if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
     }
     const qs = params.toString();
-    return `${base}/${path}${qs ? `?${qs}` : ''}`;
+    return `${base}${path ? `/${path}` : ''}${qs ? `?${qs}` : ''}`;
   }
 
-  /** GETs JSON from the city; resolves null on 404 (unknown id), throws UpstreamError on anything else that is not 2xx. */
-  private async fetchJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
-    const url = this.url(segments, query);
-    const request = `GET /${segments.join('/')}`;
+  /**
+   * Sends with retries (backoff with jitter) on connection errors, 5xx and 429; a timeout is not
+   * retried (that would double the wait) and a long Retry-After fails at once as RATE_LIMITED.
+   * Only idempotent requests come here: GETs, and GraphQL queries sent as POST.
+   */
+  private sendWithRetries(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const url = this.url(request.segments, request.query);
+    const name = nameOf(request);
     const { city, upstream, token, timeoutMs, retries, userAgent, logger } = this.options;
-    return retry(
-        async (bail: (e: Error) => void): Promise<T | null> => {
-          this.requestCount++;
-          let response: Response;
-          try {
-            response = await fetch(url, {
-              headers: {
-                accept: 'application/json',
-                'user-agent': userAgent,
-                ...(token ? { authorization: `Bearer ${token}` } : {}),
-              },
-              signal: AbortSignal.timeout(timeoutMs),
-            });
-          } catch (err) {
-            const cause = (err as { cause?: { code?: string } }).cause?.code;
-            if ((err as Error).name === 'TimeoutError') {
-              // A city that did not answer in time is not asked again: that would double the wait.
-              bail(new UpstreamError(city, upstream, request, `no answer within ${timeoutMs} ms`));
-              return null;
-            }
-            throw new UpstreamError(city, upstream, request, cause ?? (err as Error).message);
-          }
-          if (response.status === 404) {
-            await response.body?.cancel();
-            return null;
-          }
-          if (!response.ok) {
-            const body = (await response.text().catch(() => '')).slice(0, 500);
-            const error = new UpstreamError(city, upstream, request, describeStatus(response.status), response.status, body);
-            if (response.status === 429 || response.status === 503) {
-              // Honour Retry-After when it is short; a long one is the city asking us to stop.
-              const wait = Number(response.headers.get('retry-after'));
-              if (Number.isFinite(wait) && wait > (this.options.maxRetryAfterSeconds ?? 2)) {
-                bail(error);
-                return null;
-              }
-              if (Number.isFinite(wait) && wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
-              throw error;
-            }
-            if (response.status >= 500) throw error;
-            bail(error); // 4xx other than 429: retrying will not help
-            return null;
-          }
-          const limit = this.options.maxBodyBytes ?? 50 * 1024 * 1024;
-          let text: string;
-          try {
-            text = await readBounded(response, limit);
-          } catch (err) {
-            if ((err as Error).message === 'too large') {
-              bail(new UpstreamError(city, upstream, request, `answered with more than ${limit} bytes`, response.status, undefined, 'bad_response'));
-              return null;
-            }
-            const e = err as Error;
-            if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-              bail(new UpstreamError(city, upstream, request, `no answer within ${timeoutMs} ms`));
-              return null;
-            }
-            throw new UpstreamError(city, upstream, request, e.message);
-          }
-          try {
-            return JSON.parse(text) as T;
-          } catch {
-            bail(new UpstreamError(city, upstream, request, 'answered with a body that is not JSON', response.status, undefined, 'bad_response'));
-            return null;
-          }
-        },
-        {
-          retries,
-          minTimeout: 100,
-          maxTimeout: 1000,
-          randomize: true, // jitter, so that many clients do not retry in step
-          onRetry: (err) => logger.warn({ url, err: (err as Error).message }, 'retrying upstream request'),
-        },
-      );
+    const attempt = async (bail: (e: Error) => void): Promise<UpstreamResponse> => {
+      this.requestCount++;
+      const fail = (error: UpstreamError): UpstreamResponse => {
+        bail(error);
+        return undefined as never;
+      };
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: request.method ?? 'GET',
+          headers: {
+            accept: 'application/json',
+            'user-agent': userAgent,
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...request.headers,
+          },
+          body: request.body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        const cause = (err as { cause?: { code?: string } }).cause?.code;
+        if ((err as Error).name === 'TimeoutError') return fail(new UpstreamError(city, upstream, name, `no answer within ${timeoutMs} ms`));
+        throw new UpstreamError(city, upstream, name, cause ?? (err as Error).message);
+      }
+      if (response.status === 404 || response.status === 304) {
+        await response.body?.cancel();
+        return { status: response.status, headers: response.headers, text: '' };
+      }
+      if (!response.ok) {
+        const body = (await response.text().catch(() => '')).slice(0, 500);
+        const error = new UpstreamError(city, upstream, name, describeStatus(response.status), response.status, body);
+        if (response.status === 429 || response.status === 503) {
+          // Honour Retry-After when it is short; a long one is the city asking us to stop.
+          const wait = Number(response.headers.get('retry-after'));
+          if (Number.isFinite(wait) && wait > (this.options.maxRetryAfterSeconds ?? 2)) return fail(error);
+          if (Number.isFinite(wait) && wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
+          throw error;
+        }
+        if (response.status >= 500) throw error;
+        return fail(error); // 4xx other than 429: retrying will not help
+      }
+      const limit = this.options.maxBodyBytes ?? 50 * 1024 * 1024;
+      try {
+        return { status: response.status, headers: response.headers, text: await readBounded(response, limit) };
+      } catch (err) {
+        const e = err as Error;
+        if (e.message === 'too large') return fail(this.badResponse(name, `answered with more than ${limit} bytes`, response.status));
+        if (e.name === 'TimeoutError' || e.name === 'AbortError') return fail(new UpstreamError(city, upstream, name, `no answer within ${timeoutMs} ms`));
+        throw new UpstreamError(city, upstream, name, e.message);
+      }
+    };
+    const schedule = this.options.schedule;
+    return retry((bail: (e: Error) => void) => (schedule ? schedule(() => attempt(bail)) : attempt(bail)), {
+      retries,
+      minTimeout: 100,
+      maxTimeout: 1000,
+      randomize: true, // jitter, so that many clients do not retry in step
+      onRetry: (err) => logger.warn({ url, err: (err as Error).message }, 'retrying upstream request'),
+    });
   }
+}
+
+function nameOf(request: UpstreamRequest): string {
+  return request.name ?? `${request.method ?? 'GET'} /${request.segments.join('/')}`;
 }
 
 function describeStatus(status: number): string {

@@ -2,7 +2,8 @@
  * Notubiz API client: every call carries `format=json&version=1.17.0` (as ORI's extractor
  * sends), `/events` pages are followed until an empty list (or `has_more_pages` false), and a
  * meeting Notubiz will not show ("No rights to see this meeting") comes back as NOT_PUBLISHED
- * instead of failing the whole list.
+ * instead of failing the whole list. Every answer must carry its envelope key: a city answering
+ * something else fails as UPSTREAM_BAD_RESPONSE instead of reading as "nothing there".
  */
 import { UpstreamError } from '../../shared/errors';
 import type { UpstreamClient } from '../../shared/upstream';
@@ -16,13 +17,13 @@ export class NotubizClient {
 
   /** GET /organisations: organisations with the labels of their attribute fields. */
   async organisations(): Promise<NotubizOrganisation[]> {
-    const body = await this.http.getJson<{ organisations?: { organisation?: NotubizOrganisation[] } }>(['organisations'], API_PARAMS);
+    const body = await this.http.getEnvelope<{ organisations?: { organisation?: NotubizOrganisation[] } }>(['organisations'], API_PARAMS, 'organisations', 'object');
     return body?.organisations?.organisation ?? [];
   }
 
   /** GET /organisations/{id}/gremia: the organisation's committees. */
   async gremia(organisationId: number): Promise<NotubizGremium[]> {
-    const body = await this.http.getJson<{ gremia?: NotubizGremium[] }>(['organisations', String(organisationId), 'gremia'], API_PARAMS);
+    const body = await this.http.getEnvelope<{ gremia?: NotubizGremium[] }>(['organisations', String(organisationId), 'gremia'], API_PARAMS, 'gremia');
     return body?.gremia ?? [];
   }
 
@@ -30,13 +31,7 @@ export class NotubizClient {
   async events(organisationId: number, dateFrom: string, dateTo: string): Promise<NotubizMeeting[]> {
     const events: NotubizMeeting[] = [];
     for (let page = 1; page <= this.maxPages; page++) {
-      const body = await this.http.getJson<NotubizEventsPage>(['events'], {
-        organisation_id: organisationId,
-        date_from: dateFrom,
-        date_to: dateTo,
-        page,
-        ...API_PARAMS,
-      });
+      const body = await this.http.getEnvelope<NotubizEventsPage>(['events'], { organisation_id: organisationId, date_from: dateFrom, date_to: dateTo, page, ...API_PARAMS }, 'events');
       const batch = body?.events ?? [];
       if (batch.length === 0) return events;
       events.push(...batch);
@@ -49,7 +44,7 @@ export class NotubizClient {
   /** GET /events/meetings/{id}: `{"meeting":{…}}`; null when unknown; NOT_PUBLISHED when Notubiz denies it. */
   async meeting(id: number): Promise<NotubizMeeting | typeof NOT_PUBLISHED | null> {
     try {
-      const body = await this.http.getJson<{ meeting?: NotubizMeeting }>(['events', 'meetings', String(id)], API_PARAMS);
+      const body = await this.http.getEnvelope<{ meeting?: NotubizMeeting }>(['events', 'meetings', String(id)], API_PARAMS, 'meeting', 'object');
       return body?.meeting ?? null;
     } catch (err) {
       if (err instanceof UpstreamError && (err.status === 403 || err.status === 401) && /no rights/i.test(err.body ?? '')) return NOT_PUBLISHED;
@@ -60,7 +55,7 @@ export class NotubizClient {
   /** GET https://{module_item.self}: the self link carries Notubiz's host; we keep only its path. */
   async moduleItem(self: string): Promise<NotubizModuleItem | null> {
     const path = self.replace(/^(https?:\/\/)?[^/]+\//, '').split('/').filter(Boolean);
-    const body = await this.http.getJson<{ item?: NotubizModuleItem }>(path, API_PARAMS);
+    const body = await this.http.getEnvelope<{ item?: NotubizModuleItem }>(path, API_PARAMS, 'item', 'object');
     return body?.item ?? null;
   }
 }

@@ -246,6 +246,7 @@ export function parseCurrentTermFile(content: string, file = 'mandat_actual'): P
   return { agreements, unplaced };
 }
 
+const PREVIOUS_REQUIRED = ['ref_sessio', 'data_sessio', 'resultat'];
 const PREVIOUS_META = new Set(['ref_sessio', 'data_sessio', 'ref_proposta', 'proposta', 'resum', 'resultat', 'sistema_votacio', 'part_acta', 'tema', 'tema_cat', 'organ_resolucio', 'equip_govern']);
 
 /** Parses the 2019–2023 file: valid CSV after its `sense filtres` caption line. */
@@ -254,9 +255,12 @@ export function parsePreviousTermFile(content: string, file = 'mandat_2019_2023'
   const captionLines = /^sense filtres\r?\n/i.test(text) ? 1 : 0;
   const rows = parseCsv(text, { from_line: captionLines + 1, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   const [headerRow, ...dataRows] = rows;
-  if (!headerRow) return { agreements: [], unplaced: [] };
+  if (!headerRow) throw new Error(`${file}: the file is empty; a header row with ${PREVIOUS_REQUIRED.join(', ')} was expected.`);
   const header = headerRow.record.map((h) => h.trim());
   const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
+  // An empty or different file must not read as "no agreements": the caller keeps its last good copy.
+  const missing = PREVIOUS_REQUIRED.filter((name) => col(name) < 0);
+  if (missing.length) throw new Error(`${file}, line ${captionLines + 1}: the header lacks ${missing.join(', ')} (got ${headerRow.record.join(',').slice(0, 120)}…).`);
   const voteColumns = header.map((h, i) => ({ h, i })).filter(({ h }) => !PREVIOUS_META.has(h.toLowerCase()));
   const agreements: PlenaryAgreement[] = [];
   const unplaced: UnplacedRow[] = [];

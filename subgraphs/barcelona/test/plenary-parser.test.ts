@@ -119,6 +119,11 @@ describe('2019–2023 file', () => {
     const content = ['sense filtres', HEAD, 'CP 1/19,99/99/2019,M1,G,T,Aprovada,V,C,H,Consell Municipal,"B",,,,,,,,'].join('\n');
     expect(parsePreviousTermFile(content).unplaced).toEqual([{ file: 'mandat_2019_2023', line: 3, reason: expect.stringContaining('99/99/2019') }]);
   });
+
+  it('refuses an empty file or one without its columns, so that it never reads as "no agreements"', () => {
+    expect(() => parsePreviousTermFile('')).toThrow(/empty/);
+    expect(() => parsePreviousTermFile('sense filtres\nid,name,value\n1,a,b\n')).toThrow(/line 2: the header lacks ref_sessio, data_sessio, resultat/);
+  });
 });
 
 describe('values', () => {

@@ -6,9 +6,10 @@
  * for `cacheMs`; concurrent readers share one fetch.
  */
 import Bottleneck from 'bottleneck';
-import { UpstreamError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { SafeCache } from '../../shared/cache';
+import { noteStale } from '../../shared/request-scope';
+import { UpstreamClient } from '../../shared/upstream';
 import { MEETINGS_PAGE_QUERY, PROPOSALS_PAGE_QUERY, RESULTS_PAGE_QUERY, SNAPSHOT_QUERY } from './decidim-queries';
 import { meetingOf, processOf, proposalOf, resultOf } from '../mapping/decidim';
 import type { DecidimData } from '../mapping/decidim-model';
@@ -19,6 +20,10 @@ export interface DecidimOptions {
   url: string;
   userAgent: string;
   timeoutMs: number;
+  /** Retries of a failed request (connection errors, 5xx, 429 with a short Retry-After). */
+  retries?: number;
+  /** Circuit breaker toward the instance. */
+  breaker?: { resetMs: number; volumeThreshold: number };
   requestsPerMinute: number;
   cacheMs: number;
   logger: Logger;
@@ -28,8 +33,7 @@ export interface DecidimOptions {
 
 
 export class DecidimSource {
-  /** GraphQL requests sent to Decidim. */
-  requestCount = 0;
+  readonly http: UpstreamClient;
   private limiter: Bottleneck;
   /** One snapshot per Decidim instance in the shared cache. */
   private get snapshotKey(): string {
@@ -37,9 +41,28 @@ export class DecidimSource {
   }
   private cached: { data: DecidimData; at: number } | null = null;
   private inFlight: Promise<DecidimData> | null = null;
+  /** Why the last refresh failed, while the last good snapshot is served. */
+  private failing: string | null = null;
 
   constructor(readonly options: DecidimOptions) {
     this.limiter = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil(60000 / options.requestsPerMinute) });
+    this.http = new UpstreamClient({
+      city: 'barcelona',
+      upstream: 'Decidim API',
+      baseUrl: options.url,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries ?? 1,
+      userAgent: options.userAgent,
+      logger: options.logger,
+      breaker: options.breaker,
+      // Every attempt, retries included, waits its turn: the instance's limit counts them all.
+      schedule: (attempt) => this.limiter.schedule(attempt),
+    });
+  }
+
+  /** GraphQL requests sent to Decidim (retries included). */
+  get requestCount(): number {
+    return this.http.requestCount;
   }
 
   /** Forgets the snapshot (the benchmark measures cold queries). */
@@ -54,12 +77,14 @@ export class DecidimSource {
     this.inFlight ??= this.sharedOrFetch()
       .then((data) => {
         this.cached = { data, at: Date.now() };
+        this.failing = null;
         return data;
       })
       .catch((err) => {
         // A failed refresh keeps serving the last good snapshot (it was good a few minutes ago).
         if (this.cached) {
           this.options.logger.warn({ err: (err as Error).message }, 'Decidim refresh failed; serving the last snapshot');
+          this.failing = (err as { detail?: string }).detail ?? (err as Error).message;
           return this.cached.data;
         }
         throw err;
@@ -67,7 +92,9 @@ export class DecidimSource {
       .finally(() => {
         this.inFlight = null;
       });
-    return this.inFlight;
+    const data = await this.inFlight;
+    if (this.failing) noteStale({ upstream: this.http.options.upstream, request: 'POST snapshot', fetchedAt: data.fetchedAt, reason: this.failing });
+    return data;
   }
 
   /** The snapshot another process stored while still fresh, else a new one (stored for the others). */
@@ -79,32 +106,17 @@ export class DecidimSource {
     return data;
   }
 
+  /** A read-only GraphQL query (safe to retry) through the limiter, the breaker and the retries. */
   private post<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    return this.limiter.schedule(async () => {
-      this.requestCount++;
-      const name = /query\s+(\w+)/.exec(query)?.[1] ?? 'query';
-      let res: Response;
-      try {
-        res = await fetch(this.options.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': this.options.userAgent },
-          body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
-      } catch (err) {
-        const e = err as Error & { cause?: { code?: string } };
-        throw new UpstreamError('barcelona', 'Decidim API', `POST ${name}`, e.name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : e.cause?.code ?? e.message);
-      }
-      if (!res.ok) {
-        const body = (await res.text().catch(() => '')).slice(0, 200);
-        throw new UpstreamError('barcelona', 'Decidim API', `POST ${name}`, res.status === 429 ? 'HTTP 429: rate limited' : `HTTP ${res.status}`, res.status, body);
-      }
-      const json = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+    const name = `POST ${/query\s+(\w+)/.exec(query)?.[1] ?? 'query'}`;
+    return this.http.send({ method: 'POST', segments: [], headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), name }, (r) => {
+      if (r.status !== 200) throw this.http.badResponse(name, `HTTP ${r.status}`, r.status);
+      const json = this.http.parseJson<{ data?: T; errors?: Array<{ message: string }> }>(r, name);
       // Decidim 0.27 resolves missing coordinates to [nil, nil]: the field is null and an error
       // sits next to the data. That is a field-level gap, not a failed request.
-      const fatal = (json.errors ?? []).filter((e) => !/^Cannot return null for non-nullable field Coordinates\./.test(e.message));
-      if (fatal.length || !json.data) {
-        throw new UpstreamError('barcelona', 'Decidim API', `POST ${name}`, `GraphQL errors: ${fatal.map((e) => e.message).join('; ').slice(0, 300) || 'no data'}`);
+      const fatal = (json?.errors ?? []).filter((e) => !/^Cannot return null for non-nullable field Coordinates\./.test(e?.message));
+      if (fatal.length || !json?.data || typeof json.data !== 'object') {
+        throw this.http.badResponse(name, `GraphQL errors: ${fatal.map((e) => e?.message).join('; ').slice(0, 300) || 'no data'}`, r.status);
       }
       return json.data;
     });
@@ -113,7 +125,8 @@ export class DecidimSource {
   private async fetchSnapshot(): Promise<DecidimData> {
     const snapshot = await this.post<{ participatoryProcesses: Raw[] }>(SNAPSHOT_QUERY);
     const data: DecidimData = { processes: [], proposals: [], meetings: [], results: [], fetchedAt: new Date().toISOString() };
-    for (const p of snapshot.participatoryProcesses ?? []) {
+    if (!Array.isArray(snapshot.participatoryProcesses)) throw this.http.badResponse('POST SnapshotQuery', 'answered without its "participatoryProcesses" list');
+    for (const p of snapshot.participatoryProcesses) {
       data.processes.push(processOf(p));
       const pid = String(p.id);
       for (const c of p.components ?? []) {

@@ -2,10 +2,14 @@
  * Fetches Barcelona's plenary files with conditional GET (If-None-Match / If-Modified-Since) and a
  * descriptive User-Agent (the city's firewall rejects some bot agents with HTTP 418), and keeps the
  * parsed index until a file changes. Checks are spaced by `recheckMs`; concurrent checks share one.
+ * A failed check (the server down, an HTML page, a file that does not parse) keeps the last good
+ * copy and flags the requests it serves as stale; only without any copy does Barcelona fail.
  */
 import { UpstreamError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { SafeCache } from '../../shared/cache';
+import { noteStale } from '../../shared/request-scope';
+import { UpstreamClient } from '../../shared/upstream';
 import { parseCurrentTermFile, parsePreviousTermFile, type ParsedPlenaryFile } from '../mapping/plenary';
 
 export interface PlenaryFileSpec {
@@ -30,12 +34,20 @@ export interface PlenaryFileState {
   parsed: ParsedPlenaryFile;
   /** How many times the file was downloaded and parsed (304s do not count). */
   parses: number;
+  /** Set while checks fail and this last good copy is served: why the check failed. */
+  failing?: string;
 }
 
 export interface PlenaryOptions {
   baseUrl: string;
   userAgent: string;
   timeoutMs: number;
+  /** Retries of a failed check (connection errors, 5xx, 429), with backoff and jitter. */
+  retries?: number;
+  /** Circuit breaker toward the file server. */
+  breaker?: { resetMs: number; volumeThreshold: number };
+  /** Largest file read (bytes); both files are a few MB. */
+  maxBodyBytes?: number;
   recheckMs: number;
   logger: Logger;
   /** Keeps each file's bytes and validators (in memory or Redis): a restarted or second subgraph revalidates instead of downloading. */
@@ -55,10 +67,26 @@ export class PlenaryFiles {
   private states = new Map<string, PlenaryFileState>();
   private inFlight: Promise<PlenaryFileState[]> | null = null;
   private lastCheck = 0;
-  /** HTTP requests sent (including 304s). */
-  requestCount = 0;
+  readonly http: UpstreamClient;
 
-  constructor(readonly options: PlenaryOptions, readonly files: PlenaryFileSpec[] = PLENARY_FILES) {}
+  constructor(readonly options: PlenaryOptions, readonly files: PlenaryFileSpec[] = PLENARY_FILES) {
+    this.http = new UpstreamClient({
+      city: 'barcelona',
+      upstream: 'Barcelona plenary files',
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries ?? 1,
+      userAgent: options.userAgent,
+      logger: options.logger,
+      breaker: options.breaker,
+      maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+    });
+  }
+
+  /** HTTP requests sent (including 304s and retries). */
+  get requestCount(): number {
+    return this.http.requestCount;
+  }
 
   /** Forgets the files and their validators (the benchmark measures cold queries). */
   async clear(): Promise<void> {
@@ -70,11 +98,15 @@ export class PlenaryFiles {
   /** The parsed files, revalidated when `recheckMs` has passed since the last check. */
   async load(): Promise<PlenaryFileState[]> {
     const fresh = this.states.size === this.files.length && Date.now() - this.lastCheck < this.options.recheckMs;
-    if (fresh) return [...this.states.values()];
-    this.inFlight ??= this.refresh().finally(() => {
-      this.inFlight = null;
-    });
-    return this.inFlight;
+    this.inFlight ??= fresh
+      ? null
+      : this.refresh().finally(() => {
+          this.inFlight = null;
+        });
+    const states = this.inFlight ? await this.inFlight : [...this.states.values()];
+    // Every request served a last good copy while the file server fails is told so.
+    for (const s of states) if (s.failing) noteStale({ upstream: this.http.options.upstream, request: `GET ${s.url}`, fetchedAt: s.checkedAt, reason: s.failing });
+    return states;
   }
 
   private async refresh(): Promise<PlenaryFileState[]> {
@@ -92,45 +124,44 @@ export class PlenaryFiles {
       const kept = await this.options.cache.get<CachedFile>(cacheKey);
       if (kept) previous = this.stateOf(spec, url, kept, (this.states.get(spec.key)?.parses ?? 0) + 1);
     }
-    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: 'text/csv, */*' };
+    const headers: Record<string, string> = { accept: 'text/csv, */*' };
     if (previous?.etag) headers['if-none-match'] = previous.etag;
     if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
-    let response: Response;
+    const request = `GET ${spec.name}`;
+    let fetched: { status: number; content: string; etag: string | null; lastModified: string | null; parsed?: ParsedPlenaryFile };
     try {
-      this.requestCount++;
-      response = await fetch(url, { headers, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      fetched = await this.http.send({ segments: [spec.name], headers, name: request }, (r) => {
+        if (r.status === 404) throw new UpstreamError('barcelona', this.http.options.upstream, request, 'HTTP 404: the file is not there', 404);
+        const answer = { status: r.status, content: r.text, etag: r.headers.get('etag'), lastModified: r.headers.get('last-modified') };
+        if (r.status === 304) return answer;
+        // A maintenance page or a different file served with 200 must not replace the last good copy.
+        if (/text\/html/i.test(r.headers.get('content-type') ?? '') || /^\s*</.test(r.text)) throw this.http.badResponse(request, 'answered with an HTML page instead of the CSV file', r.status);
+        try {
+          return { ...answer, parsed: spec.parse(r.text, spec.key) };
+        } catch (err) {
+          throw this.http.badResponse(request, `answered with a file that does not parse: ${(err as Error).message.slice(0, 200)}`, r.status);
+        }
+      });
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      const detail = e.name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : e.cause?.code ?? e.message;
-      return this.keepOrFail(previous, new UpstreamError('barcelona', 'Barcelona plenary files', `GET ${spec.name}`, detail));
+      if (!(err instanceof UpstreamError)) throw err;
+      return this.keepOrFail(previous, err);
     }
     const checkedAt = new Date().toISOString();
-    if (response.status === 304 && previous) {
-      await response.body?.cancel();
+    if (fetched.status === 304 && previous) {
       previous.checkedAt = checkedAt;
+      delete previous.failing;
       this.states.set(spec.key, previous);
       return previous;
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      return this.keepOrFail(previous, new UpstreamError('barcelona', 'Barcelona plenary files', `GET ${spec.name}`, `HTTP ${response.status}`, response.status));
-    }
-    const content = await response.text();
-    await this.options.cache?.set(cacheKey, { content, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') } satisfies CachedFile, FILE_CACHE_TTL_MS);
-    const parsed = spec.parse(content, spec.key);
+    if (fetched.status === 304 || !fetched.parsed) return this.keepOrFail(previous, this.http.badResponse(request, 'answered 304 to a request without validators'));
+    const { content, etag, lastModified, parsed } = fetched;
+    // Stored only once it parsed: the shared copy is always a good one.
+    await this.options.cache?.set(cacheKey, { content, etag, lastModified } satisfies CachedFile, FILE_CACHE_TTL_MS);
     for (const row of parsed.unplaced) {
       // Loud, with the line number; the row is counted in coverage, not silently dropped.
       this.options.logger.error({ file: spec.key, line: row.line, reason: row.reason }, 'plenary row could not be placed');
     }
-    const state: PlenaryFileState = {
-      key: spec.key,
-      url,
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
-      checkedAt,
-      parsed,
-      parses: (previous?.parses ?? 0) + 1,
-    };
+    const state: PlenaryFileState = { key: spec.key, url, etag, lastModified, checkedAt, parsed, parses: (previous?.parses ?? 0) + 1 };
     this.states.set(spec.key, state);
     return state;
   }
@@ -143,6 +174,8 @@ export class PlenaryFiles {
   private keepOrFail(previous: PlenaryFileState | undefined, error: UpstreamError): PlenaryFileState {
     if (!previous) throw error;
     this.options.logger.warn({ err: error.message }, 'plenary file check failed; serving the last good copy');
+    previous.failing = error.detail;
+    this.states.set(previous.key, previous);
     return previous;
   }
 }

@@ -4,7 +4,6 @@
  * `nextCount` 0, up to `maxPages` (then the result is truncated and a warning logged).
  */
 import type { Query, UpstreamClient } from '../../shared/upstream';
-import { UpstreamError } from '../../shared/errors';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoList, AhjoMeeting, AhjoOrganization } from './types';
 
 export interface AhjoPaging {
@@ -18,10 +17,7 @@ export class AhjoClient {
   private async listAll<T>(segments: string[], key: string, query: Query): Promise<T[]> {
     const items: T[] = [];
     for (let page = 0; page < this.paging.maxPages; page++) {
-      const body = await this.http.getJson<AhjoList & Record<string, unknown>>(segments, { ...query, size: this.paging.pageSize, page });
-      if (body && !Array.isArray(body[key])) {
-        throw new UpstreamError(this.http.options.city, this.http.options.upstream, `GET /${segments.join('/')}`, `answered without its "${key}" list`, undefined, undefined, 'bad_response');
-      }
+      const body = await this.http.getEnvelope<AhjoList & Record<string, unknown>>(segments, { ...query, size: this.paging.pageSize, page }, key);
       const batch = (body?.[key] as T[] | undefined) ?? [];
       items.push(...batch);
       if (batch.length < this.paging.pageSize || body?.nextCount === 0) return items;
@@ -40,7 +36,7 @@ export class AhjoClient {
     const body = await this.http.getJson<{ decisions?: AhjoDecision[] } | AhjoDecision>(['decisions', nativeId]);
     if (!body) return null;
     if ('decisions' in body && Array.isArray(body.decisions)) return body.decisions[0] ?? null;
-    return (body as AhjoDecision).NativeId ? (body as AhjoDecision) : null;
+    return this.expect(body as AhjoDecision, 'NativeId', ['decisions', nativeId]);
   }
 
   /** GET /meetings: `start`/`end`, `decisionmaker_id`, `cancelledonly=true`. */
@@ -53,7 +49,7 @@ export class AhjoClient {
     const body = await this.http.getJson<{ meetings?: AhjoMeeting[] } | AhjoMeeting>(['meetings', meetingId]);
     if (!body) return null;
     if ('meetings' in body && Array.isArray(body.meetings)) return body.meetings[0] ?? null;
-    return (body as AhjoMeeting).MeetingID ? (body as AhjoMeeting) : null;
+    return this.expect(body as AhjoMeeting, 'MeetingID', ['meetings', meetingId]);
   }
 
   /** GET /cases: `q`, `handledsince`/`handledbefore`, `resolved`. */
@@ -62,18 +58,26 @@ export class AhjoClient {
   }
 
   /** GET /cases/{CaseID}: one case with Handlings and Records. */
-  case(caseId: string): Promise<AhjoCase | null> {
-    return this.http.getJson<AhjoCase>(['cases', caseId]);
+  async case(caseId: string): Promise<AhjoCase | null> {
+    const body = await this.http.getJson<AhjoCase>(['cases', caseId]);
+    return body && this.expect(body, 'CaseID', ['cases', caseId]);
   }
 
   /** GET /agents/decisionmakers: every decision maker with its composition. */
   async decisionMakers(): Promise<AhjoDecisionMaker[]> {
-    const body = await this.http.getJson<{ decisionMakers?: AhjoDecisionMaker[] }>(['agents', 'decisionmakers']);
+    const body = await this.http.getEnvelope<{ decisionMakers?: AhjoDecisionMaker[] }>(['agents', 'decisionmakers'], {}, 'decisionMakers');
     return body?.decisionMakers ?? [];
   }
 
   /** GET /organization?orgid=: an organisation with the levels above and below it. */
-  organization(orgId: string): Promise<AhjoOrganization | null> {
-    return this.http.getJson<AhjoOrganization>(['organization'], { orgid: orgId });
+  async organization(orgId: string): Promise<AhjoOrganization | null> {
+    const body = await this.http.getJson<AhjoOrganization>(['organization'], { orgid: orgId });
+    return body && this.expect(body, 'ID', ['organization']);
+  }
+
+  /** A detail answer must carry its identifying field: anything else is a bad answer, not "not found". */
+  private expect<T extends object>(body: T, field: string, segments: string[]): T {
+    if (body && typeof body === 'object' && (body as Record<string, unknown>)[field]) return body;
+    throw this.http.badResponse(`GET /${segments.join('/')}`, `answered without the "${field}" of what was asked`);
   }
 }
