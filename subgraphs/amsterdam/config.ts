@@ -1,6 +1,6 @@
 /** Amsterdam subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
+import { breakerSettingsFromEnv, type BreakerSettings, cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
 
 const city = cityById('amsterdam');
 const notubiz = city.upstreams[0];
@@ -16,8 +16,8 @@ export interface AmsterdamConfig {
   userAgent: string;
   /** Upstream cache: Redis when REDIS_URL is set, else in memory. */
   cache: ReturnType<typeof cacheSettingsFromEnv>;
-  /** How long the upstream's circuit stays open before a probe (after repeated failures). */
-  breakerResetMs: number;
+  /** The circuit breaker toward each upstream. */
+  breaker: BreakerSettings;
 }
 
 export function amsterdamConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AmsterdamConfig {
@@ -29,7 +29,7 @@ export function amsterdamConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Am
     retries: int(env.AMSTERDAM_NOTUBIZ_RETRIES, 2, 'AMSTERDAM_NOTUBIZ_RETRIES'),
     maxPages: int(env.AMSTERDAM_NOTUBIZ_MAX_PAGES, 100, 'AMSTERDAM_NOTUBIZ_MAX_PAGES') || 100,
     cache: cacheSettingsFromEnv(env),
-    breakerResetMs: int(env.UPSTREAM_BREAKER_RESET_MS, 10000, 'UPSTREAM_BREAKER_RESET_MS') || 10000,
+    breaker: breakerSettingsFromEnv(env),
     userAgent: env.AMSTERDAM_USER_AGENT || 'city-decision-graph/0.1 (amsterdam subgraph; +https://github.com/city-decision-graph)',
   };
 }

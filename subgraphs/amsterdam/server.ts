@@ -25,7 +25,7 @@ export const NOTUBIZ_CACHE_POLICY = policyTable([
 ]);
 
 export async function buildAmsterdamSubgraph(
-  config: Pick<AmsterdamConfig, 'notubizBaseUrl' | 'timeoutMs' | 'retries' | 'maxPages' | 'userAgent'> & Partial<Pick<AmsterdamConfig, 'cache' | 'breakerResetMs'>>,
+  config: Pick<AmsterdamConfig, 'notubizBaseUrl' | 'timeoutMs' | 'retries' | 'maxPages' | 'userAgent'> & Partial<Pick<AmsterdamConfig, 'cache' | 'breaker'>>,
   logger: Logger = createLogger('amsterdam-subgraph'),
 ): Promise<AmsterdamSubgraph> {
   const city = cityById('amsterdam');
@@ -39,7 +39,7 @@ export async function buildAmsterdamSubgraph(
     userAgent: config.userAgent,
     logger,
     cache,
-    breaker: { resetMs: config.breakerResetMs ?? 10000, volumeThreshold: 5 },
+    breaker: config.breaker,
     policy: NOTUBIZ_CACHE_POLICY,
   });
   const notubiz = new NotubizClient(upstream, config.maxPages);

@@ -1,6 +1,6 @@
 /** Barcelona subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
+import { breakerSettingsFromEnv, type BreakerSettings, cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
 
 const city = cityById('barcelona');
 const [plenary, decidim] = city.upstreams;
@@ -15,8 +15,8 @@ export interface BarcelonaConfig {
   timeoutMs: number;
   /** Retries of a failed request to the file server or Decidim (connection errors, 5xx, short 429s). */
   retries: number;
-  /** How long an open circuit (toward the file server or Decidim) waits before probing again. */
-  breakerResetMs: number;
+  /** The circuit breaker toward each upstream. */
+  breaker: BreakerSettings;
   /** How long a checked plenary file is trusted before the next conditional GET. */
   plenaryRecheckMs: number;
   /** Client-side limit on Decidim requests (the instance allows 100 per minute per IP). */
@@ -36,7 +36,7 @@ export function barcelonaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ba
     decidimUrl: env[decidim.baseUrlEnv] || decidim.liveBaseUrl,
     timeoutMs: int(env.BARCELONA_TIMEOUT_MS, 15000, 'BARCELONA_TIMEOUT_MS'),
     retries: int(env.BARCELONA_RETRIES, 1, 'BARCELONA_RETRIES'),
-    breakerResetMs: int(env.UPSTREAM_BREAKER_RESET_MS, 10000, 'UPSTREAM_BREAKER_RESET_MS') || 10000,
+    breaker: breakerSettingsFromEnv(env),
     plenaryRecheckMs: int(env.BARCELONA_PLENARY_RECHECK_MS, 300000, 'BARCELONA_PLENARY_RECHECK_MS'),
     decidimRequestsPerMinute: int(env.BARCELONA_DECIDIM_REQUESTS_PER_MINUTE, 90, 'BARCELONA_DECIDIM_REQUESTS_PER_MINUTE') || 90,
     decidimCacheMs: int(env.BARCELONA_DECIDIM_CACHE_MS, 300000, 'BARCELONA_DECIDIM_CACHE_MS'),

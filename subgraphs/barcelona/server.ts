@@ -19,12 +19,12 @@ export interface BarcelonaSubgraph extends SubgraphService {
 }
 
 export async function buildBarcelonaSubgraph(
-  config: Omit<BarcelonaConfig, 'port' | 'host' | 'cache' | 'retries' | 'breakerResetMs'> & Partial<Pick<BarcelonaConfig, 'cache' | 'retries' | 'breakerResetMs'>>,
+  config: Omit<BarcelonaConfig, 'port' | 'host' | 'cache' | 'retries' | 'breaker'> & Partial<Pick<BarcelonaConfig, 'cache' | 'retries' | 'breaker'>>,
   logger: Logger = createLogger('barcelona-subgraph'),
 ): Promise<BarcelonaSubgraph> {
   const city = cityById('barcelona');
   const cache = config.cache ? new SafeCache({ ...config.cache, namespace: 'barcelona', logger }) : undefined;
-  const http = { userAgent: config.userAgent, timeoutMs: config.timeoutMs, retries: config.retries ?? 1, breaker: { resetMs: config.breakerResetMs ?? 10000, volumeThreshold: 5 }, logger };
+  const http = { userAgent: config.userAgent, timeoutMs: config.timeoutMs, retries: config.retries ?? 1, breaker: config.breaker, logger };
   const plenary = new PlenaryFiles({ ...http, baseUrl: config.plenaryBaseUrl, recheckMs: config.plenaryRecheckMs, cache });
   const indexer = new PlenaryIndexer(plenary);
   const decidim = new DecidimSource({ ...http, url: config.decidimUrl, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, cache });

@@ -1,6 +1,6 @@
 /** Helsinki subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
+import { breakerSettingsFromEnv, type BreakerSettings, cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
 
 const city = cityById('helsinki');
 const ahjo = city.upstreams[0];
@@ -19,8 +19,8 @@ export interface HelsinkiConfig {
   userAgent: string;
   /** Upstream cache: Redis when REDIS_URL is set, else in memory. */
   cache: ReturnType<typeof cacheSettingsFromEnv>;
-  /** How long the upstream's circuit stays open before a probe (after repeated failures). */
-  breakerResetMs: number;
+  /** The circuit breaker toward each upstream. */
+  breaker: BreakerSettings;
 }
 
 export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HelsinkiConfig {
@@ -34,7 +34,7 @@ export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Hel
     pageSize: int(env.HELSINKI_AHJO_PAGE_SIZE, 1000, 'HELSINKI_AHJO_PAGE_SIZE') || 1000,
     maxPages: int(env.HELSINKI_AHJO_MAX_PAGES, 50, 'HELSINKI_AHJO_MAX_PAGES') || 50,
     cache: cacheSettingsFromEnv(env),
-    breakerResetMs: int(env.UPSTREAM_BREAKER_RESET_MS, 10000, 'UPSTREAM_BREAKER_RESET_MS') || 10000,
+    breaker: breakerSettingsFromEnv(env),
     userAgent: env.HELSINKI_USER_AGENT || 'city-decision-graph/0.1 (helsinki subgraph; +https://github.com/city-decision-graph)',
   };
 }

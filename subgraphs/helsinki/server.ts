@@ -24,7 +24,7 @@ export const AHJO_CACHE_POLICY = policyTable([
 ]);
 
 export async function buildHelsinkiSubgraph(
-  config: Pick<HelsinkiConfig, 'ahjoBaseUrl' | 'ahjoToken' | 'timeoutMs' | 'retries' | 'pageSize' | 'maxPages' | 'userAgent'> & Partial<Pick<HelsinkiConfig, 'cache' | 'breakerResetMs'>> & {
+  config: Pick<HelsinkiConfig, 'ahjoBaseUrl' | 'ahjoToken' | 'timeoutMs' | 'retries' | 'pageSize' | 'maxPages' | 'userAgent'> & Partial<Pick<HelsinkiConfig, 'cache' | 'breaker'>> & {
     /** Replaces the cache policy (tests and benchmarks use short TTLs). */
     cachePolicy?: typeof AHJO_CACHE_POLICY;
   },
@@ -42,7 +42,7 @@ export async function buildHelsinkiSubgraph(
     userAgent: config.userAgent,
     logger,
     cache,
-    breaker: { resetMs: config.breakerResetMs ?? 10000, volumeThreshold: 5 },
+    breaker: config.breaker,
     policy: config.cachePolicy ?? AHJO_CACHE_POLICY,
   });
   const ahjo = new AhjoClient(upstream, { pageSize: config.pageSize, maxPages: config.maxPages });

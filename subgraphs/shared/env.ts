@@ -6,6 +6,20 @@ export function intFromEnv(value: string | undefined, fallback: number, name: st
   return n;
 }
 
+/** A circuit breaker toward an upstream: opens after `volumeThreshold` calls with half of them failing, probes again after `resetMs`. */
+export interface BreakerSettings {
+  resetMs: number;
+  volumeThreshold: number;
+}
+
+/** The breaker settings every subgraph reads: UPSTREAM_BREAKER_RESET_MS, UPSTREAM_BREAKER_MIN_CALLS. */
+export function breakerSettingsFromEnv(env: NodeJS.ProcessEnv): BreakerSettings {
+  return {
+    resetMs: intFromEnv(env.UPSTREAM_BREAKER_RESET_MS, 10000, 'UPSTREAM_BREAKER_RESET_MS') || 10000,
+    volumeThreshold: intFromEnv(env.UPSTREAM_BREAKER_MIN_CALLS, 5, 'UPSTREAM_BREAKER_MIN_CALLS') || 5,
+  };
+}
+
 /** The cache settings every service reads: REDIS_URL (else in memory), CACHE_MAX_ENTRIES, CACHE_TIMEOUT_MS. */
 export function cacheSettingsFromEnv(env: NodeJS.ProcessEnv): { redisUrl?: string; maxEntries: number; maxBytes?: number; timeoutMs: number } {
   return {

@@ -7,13 +7,14 @@ import path from 'node:path';
 import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
 import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
 import { createNotubizReplica } from '../../subgraphs/amsterdam/replica/server';
-import { buildAmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
+import { buildAmsterdamSubgraph, type AmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
 import { createBarcelonaReplica, type BarcelonaReplica } from '../../subgraphs/barcelona/replica/server';
 import { buildBarcelonaSubgraph, type BarcelonaSubgraph } from '../../subgraphs/barcelona/server';
 import { buildGateway, type Gateway } from '../../gateway/server';
 import { createLogger } from '../../subgraphs/shared/logger';
 import type { RunningService } from '../../subgraphs/shared/server';
 import type { Faults } from '../../subgraphs/shared/replica';
+import type { BreakerSettings } from '../../subgraphs/shared/env';
 import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
 
 export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'helsinki')!.replica.defaultDir);
@@ -26,6 +27,7 @@ export const logger = createLogger('test', process.env.LOG_LEVEL || 'silent');
 export interface GraphQLResponse {
   data?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
 }
 
 export interface BarcelonaOptions {
@@ -44,7 +46,7 @@ export interface Graph {
   gateway: RunningService;
   gatewayService: Gateway;
   /** Amsterdam's replica and subgraph, unless the test left Amsterdam out. */
-  amsterdam?: { replica?: RunningService & { requests: string[] }; subgraph: RunningService };
+  amsterdam?: { replica?: RunningService & { requests: string[]; faults: Faults }; subgraph: RunningService; service: AmsterdamSubgraph };
   /** Barcelona's replica (files + Decidim) and subgraph, unless the test left Barcelona out. */
   barcelona?: { replica: BarcelonaReplica; replicaService: RunningService; subgraph: RunningService; service: BarcelonaSubgraph };
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
@@ -66,7 +68,27 @@ export interface CacheOption {
   edgeCacheEntries?: number;
 }
 
-export async function startGraph(opts: { cache?: CacheOption; helsinkiBreakerResetMs?: number; dataDir?: string; replicaToken?: string; ahjoToken?: string; ahjoBaseUrl?: string; amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string }; helsinkiLatencyMs?: number; barcelona?: boolean | BarcelonaOptions } = {}): Promise<Graph> {
+export interface GraphOptions {
+  cache?: CacheOption;
+  /** Every city's circuit breaker toward its upstreams (default: opens after 5 calls, probes after 10 s). */
+  breaker?: Partial<BreakerSettings>;
+  /** Helsinki's replica data (default: the committed dataset). */
+  dataDir?: string;
+  /** A bearer token the Ahjo replica demands, and the one the subgraph sends. */
+  replicaToken?: string;
+  ahjoToken?: string;
+  /** Point Helsinki at this Ahjo instead of starting a replica. */
+  ahjoBaseUrl?: string;
+  helsinkiLatencyMs?: number;
+  /** Start Amsterdam too (otherwise it is unreachable). */
+  amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string };
+  /** Start Barcelona too (otherwise it is unreachable). */
+  barcelona?: boolean | BarcelonaOptions;
+}
+
+const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, volumeThreshold: 5, ...opts.breaker });
+
+export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
@@ -83,7 +105,7 @@ export async function startGraph(opts: { cache?: CacheOption; helsinkiBreakerRes
       pageSize: 50,
       maxPages: 50,
       userAgent: 'city-decision-graph tests',
-      breakerResetMs: opts.helsinkiBreakerResetMs,
+      breaker: breakerOf(opts),
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
       cachePolicy: opts.cache?.helsinkiTtlMs !== undefined
         ? () => ({ ttlMs: opts.cache!.helsinkiTtlMs!, staleWhileRevalidateMs: 0, staleIfErrorMs: 3600000 })
@@ -95,13 +117,13 @@ export async function startGraph(opts: { cache?: CacheOption; helsinkiBreakerRes
   let amsterdam: Graph['amsterdam'];
   if (opts.amsterdam) {
     const a = typeof opts.amsterdam === 'object' ? opts.amsterdam : {};
-    let replicaRunning: RunningService & { requests: string[] } | undefined;
+    let replicaRunning: RunningService & { requests: string[]; faults: Faults } | undefined;
     if (!a.baseUrl) {
       const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
-      replicaRunning = Object.assign(await r.listen(0), { requests: r.requests });
+      replicaRunning = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
     }
-    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests' }, logger);
-    amsterdam = { replica: replicaRunning, subgraph: await service.listen(0) };
+    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts) }, logger);
+    amsterdam = { replica: replicaRunning, service, subgraph: await service.listen(0) };
   }
   let barcelona: Graph['barcelona'];
   if (opts.barcelona) {
@@ -112,7 +134,8 @@ export async function startGraph(opts: { cache?: CacheOption; helsinkiBreakerRes
       {
         plenaryBaseUrl: `${replicaService.url}/sites/default/files/votacions_plenari`,
         decidimUrl: `${replicaService.url}/api`,
-        timeoutMs: 5000,
+        timeoutMs: 3000,
+        breaker: breakerOf(opts),
         plenaryRecheckMs: b.plenaryRecheckMs ?? 0,
         decidimRequestsPerMinute: b.decidimRequestsPerMinute ?? 6000,
         decidimCacheMs: b.decidimCacheMs ?? 60000,

@@ -110,7 +110,7 @@ function countTranslations(): number {
 
 describe('circuit breaker toward Ahjo', () => {
   it('opens after repeated failures (answering at once), probes after the reset time, and closes when Ahjo is back', async () => {
-    const graph = await startGraph({ helsinkiBreakerResetMs: 800 });
+    const graph = await startGraph({ breaker: { resetMs: 800 } });
     try {
       const port = graph.replica!.port;
       await graph.replica!.close();

@@ -79,7 +79,7 @@ export class PlenaryFiles {
       userAgent: options.userAgent,
       logger: options.logger,
       breaker: options.breaker,
-      maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+      maxBodyBytes: options.maxBodyBytes,
     });
   }
 
@@ -105,12 +105,15 @@ export class PlenaryFiles {
         });
     const states = this.inFlight ? await this.inFlight : [...this.states.values()];
     // Every request served a last good copy while the file server fails is told so.
-    for (const s of states) if (s.failing) noteStale({ upstream: this.http.options.upstream, request: `GET ${s.url}`, fetchedAt: s.checkedAt, reason: s.failing });
+    for (const s of states) if (s.failing) noteStale({ upstream: this.http.options.upstream, request: `GET ${s.url.split('/').pop()}`, fetchedAt: s.checkedAt, reason: s.failing });
     return states;
   }
 
   private async refresh(): Promise<PlenaryFileState[]> {
-    const states = await Promise.all(this.files.map((f) => this.refreshFile(f)));
+    // One file after the other: after an outage the breaker lets a single probe through, and the
+    // second file must not be refused while the first one proves the server is back.
+    const states: PlenaryFileState[] = [];
+    for (const f of this.files) states.push(await this.refreshFile(f));
     this.lastCheck = Date.now();
     return states;
   }
