@@ -2,6 +2,8 @@
 import { connectionFrom, decodeCursor, encodeCursor, newestFirst } from '../subgraphs/shared/pagination';
 import { checkDateRange, checkFirst, checkLang, parseId } from '../subgraphs/shared/args';
 import { GraphQLError } from 'graphql';
+import { UpstreamClient } from '../subgraphs/shared/upstream';
+import { createLogger } from '../subgraphs/shared/logger';
 
 const items = Array.from({ length: 25 }, (_, i) => ({ id: `id${String(i).padStart(2, '0')}`, date: `2025-01-${String((i % 10) + 1).padStart(2, '0')}` }));
 const keyOf = (x: { id: string; date: string }): [string, string] => [x.date, x.id];
@@ -68,5 +70,23 @@ describe('argument checks', () => {
     expect(parseId('HEL-2021-012054', opts)).toBe('HEL-2021-012054');
     expect(codeOf(() => parseId('amsterdam:case:1', opts))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
     expect(codeOf(() => parseId('../../etc/passwd', opts))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('upstream URLs', () => {
+  const client = new UpstreamClient({ city: 'test', upstream: 'Test API', baseUrl: 'http://127.0.0.1:1/api/v1/', timeoutMs: 1000, retries: 0, userAgent: 'test', logger: createLogger('test', 'silent') });
+
+  it('escapes every path segment and query value, so input cannot add segments or parameters', () => {
+    const url = new URL(client.url(['cases', 'HEL 1/../x?y#z'], { q: 'a&resolved=true#x', page: 0, empty: '', none: undefined }));
+    expect(url.pathname).toBe('/api/v1/cases/HEL%201%2F..%2Fx%3Fy%23z');
+    expect(decodeURIComponent(url.pathname.split('/').pop()!)).toBe('HEL 1/../x?y#z');
+    expect([...url.searchParams.entries()]).toEqual([['q', 'a&resolved=true#x'], ['page', '0']]);
+    expect(url.hash).toBe('');
+  });
+
+  it('refuses "." and ".." segments, which URL parsers would resolve', () => {
+    expect(() => client.url(['module_items', '..', 'x'])).toThrow(/refusing the path segment "\.\."/);
+    expect(() => client.url(['.'])).toThrow(/refusing/);
+    expect(client.url([])).toBe('http://127.0.0.1:1/api/v1');
   });
 });

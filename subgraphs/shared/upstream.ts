@@ -191,7 +191,13 @@ export class UpstreamClient {
   /** Builds `{baseUrl}/{segments…}?{query}` with every segment and value escaped. Empty values are left out. */
   url(segments: string[], query: Query = {}): string {
     const base = this.options.baseUrl.replace(/\/+$/, '');
-    const path = segments.map((s) => encodeURIComponent(s)).join('/');
+    const path = segments
+      .map((s) => {
+        // URL parsers resolve "." and ".." even when escaped: such a segment would climb out of the base path.
+        if (s === '.' || s === '..') throw new Error(`${this.options.upstream}: refusing the path segment ${JSON.stringify(s)}`);
+        return encodeURIComponent(s);
+      })
+      .join('/');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
