@@ -24,6 +24,10 @@ export interface GatewayConfig {
   limits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxCost: number; maxTokens: number };
   /** Introspection (on by default: the schema is the product). */
   introspection: boolean;
+  /** The landing page on GET /graphql from a browser (default: off when NODE_ENV=production). */
+  landingPage: boolean;
+  /** Largest request body accepted, in bytes; a bigger one gets 413. */
+  maxRequestBytes: number;
   /** Requests a minute per client (x-api-key, else IP); 0 turns limiting off. */
   rateLimitPerMinute: number;
   /** Hide internal addresses and details from clients' errors (default: on when NODE_ENV=production). */
@@ -50,6 +54,8 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       maxTokens: int(env.MAX_QUERY_TOKENS, 5000, 'MAX_QUERY_TOKENS'),
     },
     introspection: env.INTROSPECTION !== 'false',
+    landingPage: env.LANDING_PAGE ? env.LANDING_PAGE === 'true' : env.NODE_ENV !== 'production',
+    maxRequestBytes: int(env.MAX_REQUEST_BYTES, 1024 * 1024, 'MAX_REQUEST_BYTES') || 1024 * 1024,
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE'),
     maskErrors: env.MASK_ERRORS ? env.MASK_ERRORS === 'true' : env.NODE_ENV === 'production',
   };

@@ -20,9 +20,8 @@ export interface EdgeCache {
   hits: number;
 }
 
-const MAX_BODY = 1024 * 1024;
-
-export function createEdgeCache(options: { path: string; maxEntries: number; maxBytes: number }): EdgeCache {
+export function createEdgeCache(options: { path: string; maxEntries: number; maxBytes: number; maxRequestBytes: number }): EdgeCache {
+  const MAX_BODY = options.maxRequestBytes;
   const lru = new LRUCache<string, Stored>({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (s) => s.body.length + 200 });
   const edge: EdgeCache = {
     hits: 0,
@@ -57,7 +56,7 @@ export function createEdgeCache(options: { path: string; maxEntries: number; max
         // Hand the already-read body on: body-parser skips requests marked as parsed.
         const r = req as http.IncomingMessage & { body?: unknown; _body?: boolean };
         if (size > MAX_BODY) {
-          res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `Request body larger than ${MAX_BODY} bytes.`, extensions: { code: 'BAD_REQUEST' } }] }));
+          res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify(tooLarge(MAX_BODY)));
           return;
         }
         if (/json/i.test(String(req.headers['content-type'] ?? ''))) {
@@ -100,4 +99,9 @@ function capture(res: http.ServerResponse, done: (status: number, headers: http.
     done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
     return result;
   };
+}
+
+/** The answer to a request body over the limit (here and from Express's body parser). */
+export function tooLarge(limit: number) {
+  return { errors: [{ message: `The request body is larger than ${limit} bytes, the limit (MAX_REQUEST_BYTES); send a smaller query, or use persisted queries.`, extensions: { code: 'BAD_REQUEST', limit: 'request size', max: limit } }] };
 }

@@ -9,9 +9,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { CityDataSource } from './city-datasource';
 import { createGatewayCache, type CacheStats, type GatewayContext } from './cache';
-import { createEdgeCache } from './edge-cache';
+import { createEdgeCache, tooLarge } from './edge-cache';
 import { createRateLimiter } from './rate-limit';
 import { limitRules, type QueryLimits } from './limits';
 
@@ -53,13 +54,14 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'maskErrors'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'maskErrors'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
   // Repeated identical requests are answered from stored bytes before Express and Apollo.
   const edgeEntries = config.edgeCacheEntries ?? 1000;
-  const edge = createEdgeCache({ path: '/graphql', maxEntries: Math.max(1, edgeEntries), maxBytes: 64 * 1024 * 1024 });
+  const maxRequestBytes = config.maxRequestBytes ?? 1024 * 1024;
+  const edge = createEdgeCache({ path: '/graphql', maxEntries: Math.max(1, edgeEntries), maxBytes: 64 * 1024 * 1024, maxRequestBytes });
   const served = edgeEntries > 0 ? (req: http.IncomingMessage, res: http.ServerResponse) => edge.handle(req, res, () => app(req, res)) : app;
   // Per-client rate limiting comes first, before any cache: it is about the client, not the answer.
   const limiter = config.rateLimitPerMinute ? createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.cache?.redisUrl, logger }) : undefined;
@@ -84,6 +86,8 @@ export async function buildGateway(
     cache: cache.keyValueCache,
     persistedQueries: { cache: cache.keyValueCache, ttl: 86400 },
     introspection: config.introspection ?? true,
+    // A browser's "simple" request (GET or form POST without a preflight) cannot run an operation.
+    csrfPrevention: true,
     // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
     formatError: (formatted) => {
       const coded = formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } } : formatted;
@@ -100,6 +104,7 @@ export async function buildGateway(
     plugins: [
       ...cache.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.landingPage === false ? [ApolloServerPluginLandingPageDisabled()] : []),
       {
         async requestDidStart() {
           return {
@@ -129,7 +134,25 @@ export async function buildGateway(
   app.get('/metrics', (_req, res) => {
     res.json({ cache: { kind: cache.safe.kind, responses: { ...cache.stats, EDGE_HIT: edge.hits }, errors: cache.safe.errors } });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({ stale: [] }) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: maxRequestBytes }),
+    // A body that is not JSON (text/plain, a form) reaches Apollo as empty, so that its CSRF check and
+    // its error messages answer it (400), not a 500 about a missing parser.
+    (req, _res, next) => {
+      req.body ??= {};
+      next();
+    },
+    expressMiddleware(apollo, { context: async () => ({ stale: [] }) }),
+  );
+  // Body-parser's errors (too large, not JSON) as GraphQL-shaped JSON, never Express's HTML page.
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') return void res.status(413).json(tooLarge(maxRequestBytes));
+    const status = err.status && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'request failed');
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error; it has been logged.' : `Bad request: ${err.message}`, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   return {
     cacheStats: cache.stats,
