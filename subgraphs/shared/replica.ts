@@ -28,10 +28,19 @@ export interface Faults {
   oversizeBytes?: number;
   /** Retry-After header to send with `status`. */
   retryAfter?: number;
+  /** Misbehave for this many requests only, then answer normally again (a passing hiccup). */
+  times?: number;
 }
 
 export function replicaServer(handle: Handler, latencyMs = 0, faults: Faults = {}): http.Server {
-  const faulty: Handler = (req, res) => {
+  /** The faults this request meets; with `times`, the switch turns itself off after the last one. */
+  const take = (): Faults => {
+    const current = { ...faults };
+    const on = Object.entries(faults).some(([k, v]) => k !== 'times' && k !== 'retryAfter' && v);
+    if (on && faults.times !== undefined && --faults.times <= 0) for (const key of Object.keys(faults)) delete faults[key as keyof Faults];
+    return current;
+  };
+  return http.createServer((req, res) => {
     if (req.url === '/__faults' && req.method === 'PUT') {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -47,40 +56,43 @@ export function replicaServer(handle: Handler, latencyMs = 0, faults: Faults = {
       return;
     }
     if (req.url === '/health') return handle(req, res);
-    if (faults.drop) return void req.socket.destroy();
-    if (faults.status) {
-      res.writeHead(faults.status, { 'content-type': 'text/html', ...(faults.retryAfter !== undefined ? { 'retry-after': String(faults.retryAfter) } : {}) });
-      return void res.end(`<html><body><h1>${faults.status}</h1></body></html>`);
-    }
-    if (faults.garbage) {
-      const body = faults.garbage === 'html' ? '<!DOCTYPE html><html><body>Maintenance</body></html>' : faults.garbage === 'truncated-json' ? '{"decisions":[{"NativeId":"{1' : '{"unexpected":{"items":[]}}';
-      res.writeHead(200, { 'content-type': faults.garbage === 'html' ? 'text/html' : 'application/json' });
-      return void res.end(body);
-    }
-    if (faults.oversizeBytes) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return void res.end(`{"pad":"${'x'.repeat(faults.oversizeBytes)}"}`);
-    }
-    if (faults.slowBodyMs) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const body = '{"decisions":[]}';
-      let i = 0;
-      const timer = setInterval(() => {
-        if (res.destroyed || i >= body.length) {
-          clearInterval(timer);
-          if (!res.destroyed) res.end();
-          return;
-        }
-        res.write(body[i++]);
-      }, faults.slowBodyMs);
-      res.on('close', () => clearInterval(timer));
-      return;
-    }
-    handle(req, res);
-  };
-  return http.createServer((req, res) => {
-    const delay = latencyMs + (faults.delayMs ?? 0);
-    if (delay > 0 && req.url !== '/health') setTimeout(() => faulty(req, res), delay);
-    else faulty(req, res);
+    const current = take();
+    const delay = latencyMs + (current.delayMs ?? 0);
+    if (delay > 0) setTimeout(() => misbehave(current, req, res, handle), delay);
+    else misbehave(current, req, res, handle);
   });
+}
+
+/** Answers as the switch says (or normally, through `handle`, when nothing is set). */
+function misbehave(faults: Faults, req: http.IncomingMessage, res: http.ServerResponse, handle: Handler): void {
+  if (faults.drop) return void req.socket.destroy();
+  if (faults.status) {
+    res.writeHead(faults.status, { 'content-type': 'text/html', ...(faults.retryAfter !== undefined ? { 'retry-after': String(faults.retryAfter) } : {}) });
+    return void res.end(`<html><body><h1>${faults.status}</h1></body></html>`);
+  }
+  if (faults.garbage) {
+    const body = faults.garbage === 'html' ? '<!DOCTYPE html><html><body>Maintenance</body></html>' : faults.garbage === 'truncated-json' ? '{"decisions":[{"NativeId":"{1' : '{"unexpected":{"items":[]}}';
+    res.writeHead(200, { 'content-type': faults.garbage === 'html' ? 'text/html' : 'application/json' });
+    return void res.end(body);
+  }
+  if (faults.oversizeBytes) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return void res.end(`{"pad":"${'x'.repeat(faults.oversizeBytes)}"}`);
+  }
+  if (faults.slowBodyMs) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const body = '{"decisions":[]}';
+    let i = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || i >= body.length) {
+        clearInterval(timer);
+        if (!res.destroyed) res.end();
+        return;
+      }
+      res.write(body[i++]);
+    }, faults.slowBodyMs);
+    res.on('close', () => clearInterval(timer));
+    return;
+  }
+  handle(req, res);
 }

@@ -195,3 +195,70 @@ describe('a circuit breaker toward every upstream', () => {
     expect(target.count(back.data)).toBeGreaterThan(0);
   }, 30000);
 });
+
+describe('retries toward an upstream (one retry here)', () => {
+  const helsinki = TARGETS[0];
+  /** Requests Helsinki's subgraph sends to Ahjo for one fresh query, and the answer. */
+  const measure = async () => {
+    const sent = helsinki.sent(graph);
+    const started = Date.now();
+    const res = await graph.query(query(helsinki));
+    return { res, sent: helsinki.sent(graph) - sent, ms: Date.now() - started };
+  };
+  let healthy: number;
+  beforeAll(async () => {
+    healthy = (await measure()).sent;
+  });
+
+  it.each([
+    ['HTTP 502', { status: 502 }],
+    ['dropped connection', { drop: true }],
+    ['HTTP 503', { status: 503 }],
+  ])('a passing %s is retried once and the answer is complete', async (_name, fault) => {
+    setFaults(helsinki.faults(graph), { ...fault, times: 1 });
+    const { res, sent } = await measure();
+    expect(res.errors).toBeUndefined();
+    expect(helsinki.count(res.data)).toBeGreaterThan(0);
+    expect(sent).toBe(healthy + 1);
+  });
+
+  it('a 429 with a short Retry-After is waited out, then retried', async () => {
+    setFaults(helsinki.faults(graph), { status: 429, retryAfter: 1, times: 1 });
+    const { res, sent, ms } = await measure();
+    expect(res.errors).toBeUndefined();
+    expect(sent).toBe(healthy + 1);
+    expect(ms).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('retries are bounded: a failure that lasts gives its error after one retry', async () => {
+    setFaults(helsinki.faults(graph), { status: 502, times: 10 });
+    try {
+      const { res, sent } = await measure();
+      expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'helsinki', upstreamStatus: 502 });
+      expect(sent).toBe(2);
+    } finally {
+      setFaults(helsinki.faults(graph), {});
+    }
+  });
+
+  it('a timeout is not retried (that would double the wait)', async () => {
+    setFaults(helsinki.faults(graph), { delayMs: 4000, times: 1 });
+    const { res, sent } = await measure();
+    expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', city: 'helsinki' });
+    expect(sent).toBe(1);
+  });
+});
+
+describe('the fault switch over HTTP', () => {
+  it('PUT /__faults turns a fault on for every request, or for `times` requests, and {} turns it off', async () => {
+    const replica = graph.amsterdam!.replica!.url;
+    const put = (faults: Faults) => fetch(`${replica}/__faults`, { method: 'PUT', body: JSON.stringify(faults) }).then((r) => r.json());
+    const status = async () => (await fetch(`${replica}/organisations?format=json&version=1.17.0`)).status;
+    expect(await put({ status: 503 })).toEqual({ status: 503 });
+    expect([await status(), await status()]).toEqual([503, 503]);
+    expect(await put({})).toEqual({});
+    expect(await status()).toBe(200);
+    await put({ status: 502, times: 2 });
+    expect([await status(), await status(), await status()]).toEqual([502, 502, 200]);
+  });
+});
