@@ -70,6 +70,8 @@ export interface CacheOption {
 
 export interface GraphOptions {
   cache?: CacheOption;
+  /** How long the gateway waits for a city subgraph (default 5 s). */
+  subgraphTimeoutMs?: number;
   /** Every city's circuit breaker toward its upstreams (default: opens after 5 calls, probes after 10 s). */
   breaker?: Partial<BreakerSettings>;
   /** Helsinki's replica data (default: the committed dataset). */
@@ -149,7 +151,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
     {
       supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
       subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
-      subgraphTimeoutMs: 5000,
+      subgraphTimeoutMs: opts.subgraphTimeoutMs ?? 5000,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
       edgeCacheEntries: opts.cache?.edgeCacheEntries,
     },

@@ -143,3 +143,31 @@ describe('circuit breaker toward Ahjo', () => {
     }
   });
 });
+
+describe('a slow city subgraph', () => {
+  it('is given up at the gateway\'s deadline with CITY_UNAVAILABLE; the other cities answer without waiting for it', async () => {
+    const graph = await startGraph({ amsterdam: true, subgraphTimeoutMs: 1000 });
+    const bodies = (n: number) => `helsinki { bodies(first: ${n}) { totalCount } }`;
+    try {
+      // Ahjo answers after 2.5 s, within the subgraph's own 3 s deadline: the subgraph is slow, not failing.
+      graph.replica!.faults.delayMs = 2500;
+      const started = Date.now();
+      const res = await graph.query(`{ ${bodies(1)} amsterdam { meetings(first: 1, filter: { from: "2025-01-01", to: "2026-01-01" }) { totalCount } } }`);
+      const ms = Date.now() - started;
+      expect(res.data.helsinki).toBeNull();
+      expect(res.data.amsterdam.meetings.totalCount).toBeGreaterThan(0);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'helsinki' });
+      expect(res.errors![0].message).toMatch(/no answer within 1000 ms/);
+      expect(ms).toBeLessThan(2400);
+      delete graph.replica!.faults.delayMs;
+      // The slow Ahjo answer the subgraph still waits for (and would share with an identical request) lands at 2.5 s.
+      await new Promise((r) => setTimeout(r, 2000));
+      const ok = await graph.query(`{ ${bodies(2)} }`);
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.helsinki.bodies.totalCount).toBeGreaterThan(0);
+    } finally {
+      await graph.close();
+    }
+  });
+});
