@@ -4,6 +4,7 @@ import { checkDateRange, checkFirst, checkLang, parseId } from '../subgraphs/sha
 import { GraphQLError } from 'graphql';
 import { UpstreamClient } from '../subgraphs/shared/upstream';
 import { createLogger } from '../subgraphs/shared/logger';
+import { localDate, localMillis, localToOffset } from '../subgraphs/shared/time';
 
 const items = Array.from({ length: 25 }, (_, i) => ({ id: `id${String(i).padStart(2, '0')}`, date: `2025-01-${String((i % 10) + 1).padStart(2, '0')}` }));
 const keyOf = (x: { id: string; date: string }): [string, string] => [x.date, x.id];
@@ -88,5 +89,25 @@ describe('upstream URLs', () => {
     expect(() => client.url(['module_items', '..', 'x'])).toThrow(/refusing the path segment "\.\."/);
     expect(() => client.url(['.'])).toThrow(/refusing/);
     expect(client.url([])).toBe('http://127.0.0.1:1/api/v1');
+  });
+});
+
+describe('local times', () => {
+  it('gives local times without offset the zone\'s offset, DST included, in both upstream forms', () => {
+    expect(localToOffset('2021-12-14T16:00:00.000', 'Europe/Helsinki')).toBe('2021-12-14T16:00:00+02:00');
+    expect(localToOffset('2021-06-14T16:00:00.000', 'Europe/Helsinki')).toBe('2021-06-14T16:00:00+03:00');
+    expect(localToOffset('2018-02-08 13:30:00', 'Europe/Amsterdam')).toBe('2018-02-08T13:30:00+01:00');
+    // Remembered conversions answer the same, zone by zone.
+    expect(localToOffset('2018-02-08 13:30:00', 'Europe/Helsinki')).toBe('2018-02-08T13:30:00+02:00');
+    expect(localToOffset('2021-06-14T16:00:00.000', 'Europe/Helsinki')).toBe('2021-06-14T16:00:00+03:00');
+  });
+
+  it('reads dates and instants, and gives null for "" and for what is not a time', () => {
+    expect(localDate('2021-12-31T23:30:00.000', 'Europe/Helsinki')).toBe('2021-12-31');
+    expect(localMillis('2021-06-14T16:00:00.000', 'Europe/Helsinki')).toBe(Date.parse('2021-06-14T13:00:00Z'));
+    for (const value of ['', null, undefined, 'not a time', '2021-02-30T10:00:00']) {
+      expect(localToOffset(value, 'Europe/Helsinki')).toBeNull();
+      expect(localMillis(value, 'Europe/Helsinki')).toBeNull();
+    }
   });
 });

@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
+import { localMillis } from '../../shared/time';
 import { sendJson as json, replicaServer, type Faults } from '../../shared/replica';
 import type { NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from '../upstream/types';
 
@@ -60,9 +61,7 @@ export function loadNotubizData(dataDir: string): NotubizReplicaData {
 
 /** Notubiz's "YYYY-MM-DD HH:MM:SS" local times as instants. */
 function instant(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const dt = DateTime.fromSQL(value, { zone: ZONE });
-  return dt.isValid ? dt.toMillis() : null;
+  return localMillis(value, ZONE);
 }
 
 export function createNotubizReplica(options: NotubizReplicaOptions): { server: http.Server; data: NotubizReplicaData; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {

@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
+import { localMillis } from '../../shared/time';
 import { sendJson as json, replicaServer, type Faults } from '../../shared/replica';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting, AhjoOrganization } from '../upstream/types';
 
@@ -61,9 +62,7 @@ function instantOf(value: string | null): number | null {
 }
 
 function localInstant(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const dt = DateTime.fromISO(value, { zone: ZONE });
-  return dt.isValid ? dt.toMillis() : null;
+  return localMillis(value, ZONE);
 }
 
 /** The moment a decision was "handled": its decision date, else its meeting date (not documented by Ahjo). */
