@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const amsterdamReplica = createNotubizReplica({ dataDir: dir('amsterdam'), latencyMs: LATENCY });
   const barcelonaReplica = createBarcelonaReplica({ dataDir: dir('barcelona'), latencyMs: LATENCY, decidimRateLimitPerMinute: 100 });
   const [hr, ar, br] = await Promise.all([helsinkiReplica.listen(0), amsterdamReplica.listen(0), barcelonaReplica.listen(0)]);
-  // Caches bounded at 32 MiB each, so that the soak's memory bound is meaningful.
+  // Caches bounded at 32 MiB each (the gateway's too, below), so that the soak's memory bound is meaningful.
   const cache = { maxEntries: 10000, maxBytes: 32 * 1024 * 1024, timeoutMs: 250 };
   const helsinki = await buildHelsinkiSubgraph({ ahjoBaseUrl: hr.url, timeoutMs: 10000, retries: 0, pageSize: 1000, maxPages: 50, userAgent: 'bench', cache }, logger);
   const amsterdam = await buildAmsterdamSubgraph({ notubizBaseUrl: ar.url, timeoutMs: 10000, retries: 0, maxPages: 50, userAgent: 'bench', cache }, logger);
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   const port = 4900 + Math.floor(Math.random() * 90);
   const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'gateway/index.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', CACHE_MAX_MB: '32', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
@@ -215,7 +215,8 @@ async function main(): Promise<void> {
     // Soak: steady load with varied page sizes while Amsterdam's replica fails every other 5 s. A
     // warm-up of the same load comes first (caches fill, V8 grows its heap to its working size), so
     // that "before" is the steady state and any growth after it is what a long run would keep adding.
-    const soak = { codes: new Map<string, number>(), latencies: [] as number[], rss: [] as Array<[number, number]>, rssBefore: [0, 0], rssAfter: [0, 0], heapBefore: 0, heapAfter: 0 };
+    const soak = { codes: new Map<string, number>(), latencies: [] as number[], rss: [] as Array<[number, number]>, rssBefore: [0, 0], rssAfter: [0, 0], heapBefore: 0, heapAfter: 0, gatewayHeap: [] as number[] };
+    const gatewayHeapMiB = async () => ((await (await fetch(`http://127.0.0.1:${port}/metrics`)).json()) as { memory: { heapUsedMiB: number } }).memory.heapUsedMiB;
     if (SOAK_SECONDS > 0) {
       const flip = setInterval(() => {
         if (amsterdamReplica.faults.status) delete amsterdamReplica.faults.status;
@@ -242,7 +243,10 @@ async function main(): Promise<void> {
       await load(SOAK_WARMUP_SECONDS, false);
       soak.rssBefore = [rssMiB(gateway.pid!), rssMiB(process.pid)];
       soak.heapBefore = liveHeapMiB();
-      const sampler = setInterval(() => soak.rss.push([rssMiB(gateway.pid!), rssMiB(process.pid)]), 10000);
+      const sampler = setInterval(() => {
+        soak.rss.push([rssMiB(gateway.pid!), rssMiB(process.pid)]);
+        gatewayHeapMiB().then((h) => soak.gatewayHeap.push(h), () => undefined);
+      }, 10000);
       await load(SOAK_SECONDS, true);
       clearInterval(sampler);
       clearInterval(flip);
@@ -266,6 +270,7 @@ async function main(): Promise<void> {
             `soak (${SOAK_SECONDS} s, 8 clients, Amsterdam failing every other 5 s): ${soak.latencies.length} requests; answers by code ${[...soak.codes].map(([c, n]) => `${c} ${n}`).join(', ')}; latency p50 ${f(pct(soak.latencies, 50))} ms, p99 ${f(pct(soak.latencies, 99))} ms`,
             `soak RSS after a ${SOAK_WARMUP_SECONDS} s warm-up → at the end: gateway ${f(soak.rssBefore[0])} → ${f(soak.rssAfter[0])} MiB, replicas + subgraphs ${f(soak.rssBefore[1])} → ${f(soak.rssAfter[1])} MiB (bound: +${SOAK_RSS_BOUND_MIB} MiB)`,
             `soak RSS every 10 s (gateway / replicas + subgraphs): ${soak.rss.map(([g, s]) => `${f(g, 0)}/${f(s, 0)}`).join(', ')} MiB`,
+            `soak gateway heap in use every 10 s (from /metrics, not collected first): ${soak.gatewayHeap.map((h) => f(h, 0)).join(', ')} MiB`,
             `soak live heap after a full GC, replicas + subgraphs: ${f(soak.heapBefore)} → ${f(soak.heapAfter)} MiB (bound: +${SOAK_HEAP_BOUND_MIB} MiB)`,
           ]
         : []),

@@ -132,7 +132,12 @@ export async function buildGateway(
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', supergraph: ready ? 'loaded' : 'not loaded', cities });
   });
   app.get('/metrics', (_req, res) => {
-    res.json({ cache: { kind: cache.safe.kind, responses: { ...cache.stats, EDGE_HIT: edge.hits }, errors: cache.safe.errors } });
+    const mib = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+    const memory = process.memoryUsage();
+    res.json({
+      cache: { kind: cache.safe.kind, responses: { ...cache.stats, EDGE_HIT: edge.hits }, errors: cache.safe.errors },
+      memory: { rssMiB: mib(memory.rss), heapUsedMiB: mib(memory.heapUsed), heapTotalMiB: mib(memory.heapTotal), externalMiB: mib(memory.external) },
+    });
   });
   app.use(
     '/graphql',

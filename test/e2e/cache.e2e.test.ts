@@ -69,8 +69,10 @@ describe('whole-response cache at the gateway', () => {
     expect(second.status).toBe('HIT');
     expect(second.body.data).toEqual(first.body.data);
     expect(graph.replica!.requests.length).toBe(upstream);
-    const metrics = (await (await fetch(graph.gatewayUrl.replace('/graphql', '/metrics'))).json()) as { cache: { responses: Record<string, number> } };
+    const metrics = (await (await fetch(graph.gatewayUrl.replace('/graphql', '/metrics'))).json()) as { cache: { responses: Record<string, number> }; memory: Record<string, number> };
     expect(metrics.cache.responses.EDGE_HIT + metrics.cache.responses.HIT).toBeGreaterThanOrEqual(1);
+    expect(metrics.memory.rssMiB).toBeGreaterThan(metrics.memory.heapUsedMiB);
+    expect(metrics.memory.heapUsedMiB).toBeGreaterThan(0);
   });
 
   it('keeps responses apart by variables, language and credentials', async () => {
