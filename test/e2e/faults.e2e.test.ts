@@ -262,3 +262,27 @@ describe('the fault switch over HTTP', () => {
     expect([await status(), await status(), await status()]).toEqual([502, 502, 200]);
   });
 });
+
+describe('recovery after an outage', () => {
+  it('the first query after the circuit\'s reset is answered in full, even when it fans out to many upstream requests at once', async () => {
+    // With the organisations cached, an Amsterdam meetings list asks Notubiz for each organisation's events in parallel.
+    const g = await startGraph({ amsterdam: true, cache: {}, breaker: { resetMs: 1000, volumeThreshold: 3 } });
+    let period = 0;
+    const meetings = () => g.query(`{ amsterdam { meetings(first: 1, filter: { from: "2025-01-${String(1 + period++).padStart(2, '0')}", to: "2026-01-01" }) { totalCount } } }`);
+    try {
+      expect((await meetings()).errors).toBeUndefined();
+      const faults = g.amsterdam!.replica!.faults;
+      faults.status = 502;
+      let open = false;
+      for (let i = 0; i < 10 && !open; i++) open = (await meetings()).errors!.some((e) => e.extensions?.circuit === 'open');
+      expect(open).toBe(true);
+      delete faults.status;
+      await new Promise((r) => setTimeout(r, 1100));
+      const first = await meetings();
+      expect(first.errors).toBeUndefined();
+      expect(first.data.amsterdam.meetings.totalCount).toBeGreaterThan(0);
+    } finally {
+      await g.close();
+    }
+  }, 30000);
+});

@@ -72,6 +72,8 @@ export interface GraphOptions {
   cache?: CacheOption;
   /** How long the gateway waits for a city subgraph (default 5 s). */
   subgraphTimeoutMs?: number;
+  /** How long the gateway's open circuit toward a subgraph waits before probing (default 10 s). */
+  subgraphBreakerResetMs?: number;
   /** Every city's circuit breaker toward its upstreams (default: opens after 5 calls, probes after 10 s). */
   breaker?: Partial<BreakerSettings>;
   /** Helsinki's replica data (default: the committed dataset). */
@@ -88,6 +90,8 @@ export interface GraphOptions {
   barcelona?: boolean | BarcelonaOptions;
 }
 
+/** The upstream cache of every city subgraph, when the test asks for caching. */
+const cacheOf = (opts: GraphOptions) => (opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined);
 const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, volumeThreshold: 5, ...opts.breaker });
 
 export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
@@ -108,7 +112,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
       maxPages: 50,
       userAgent: 'city-decision-graph tests',
       breaker: breakerOf(opts),
-      cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
+      cache: cacheOf(opts),
       cachePolicy: opts.cache?.helsinkiTtlMs !== undefined
         ? () => ({ ttlMs: opts.cache!.helsinkiTtlMs!, staleWhileRevalidateMs: 0, staleIfErrorMs: 3600000 })
         : undefined,
@@ -124,7 +128,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
       const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
       replicaRunning = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
     }
-    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts) }, logger);
+    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts), cache: cacheOf(opts) }, logger);
     amsterdam = { replica: replicaRunning, service, subgraph: await service.listen(0) };
   }
   let barcelona: Graph['barcelona'];
@@ -152,6 +156,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
       supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
       subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
       subgraphTimeoutMs: opts.subgraphTimeoutMs ?? 5000,
+      subgraphBreakerResetMs: opts.subgraphBreakerResetMs,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
       edgeCacheEntries: opts.cache?.edgeCacheEntries,
     },

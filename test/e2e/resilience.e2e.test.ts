@@ -3,7 +3,7 @@
  * the token. Each time `helsinki` is null, an error names the city with a stable code, and the
  * gateway goes on serving.
  */
-import { readDataset, startGraph, type Graph } from './harness';
+import { logger, readDataset, startGraph, type Graph } from './harness';
 
 const QUERY = '{ helsinki { name decisions(first: 2) { totalCount } } }';
 /** The same question worded differently each time, so the gateway's response cache cannot answer it. */
@@ -170,4 +170,32 @@ describe('a slow city subgraph', () => {
       await graph.close();
     }
   });
+});
+
+describe('the gateway\'s circuit toward a subgraph that comes back', () => {
+  it('answers every concurrent request once its probe succeeds, none refused while the probe runs', async () => {
+    const graph = await startGraph({ subgraphBreakerResetMs: 1000 });
+    try {
+      const port = graph.subgraph.port;
+      await graph.subgraph.close();
+      let open = false;
+      for (let i = 0; i < 12 && !open; i++) open = (await graph.query(fresh())).errors![0].extensions?.circuit === 'open';
+      expect(open).toBe(true);
+      const { buildHelsinkiSubgraph } = await import('../../subgraphs/helsinki/server');
+      const back = await (await buildHelsinkiSubgraph({ ahjoBaseUrl: graph.replica!.url, timeoutMs: 3000, retries: 1, pageSize: 50, maxPages: 50, userAgent: 'tests' }, logger)).listen(port);
+      try {
+        await new Promise((r) => setTimeout(r, 1100));
+        const answers = await Promise.all(Array.from({ length: 6 }, () => graph.query(fresh())));
+        for (const a of answers) {
+          expect(a.errors).toBeUndefined();
+          expect(a.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+        }
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await graph.gateway.close();
+      await graph.replica?.close();
+    }
+  }, 30000);
 });

@@ -110,10 +110,7 @@ export class PlenaryFiles {
   }
 
   private async refresh(): Promise<PlenaryFileState[]> {
-    // One file after the other: after an outage the breaker lets a single probe through, and the
-    // second file must not be refused while the first one proves the server is back.
-    const states: PlenaryFileState[] = [];
-    for (const f of this.files) states.push(await this.refreshFile(f));
+    const states = await Promise.all(this.files.map((f) => this.refreshFile(f)));
     this.lastCheck = Date.now();
     return states;
   }
