@@ -8,7 +8,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { probeVerdict, refusedDuringProbe } from '../subgraphs/shared/breaker';
+import { fireThroughProbe } from '../subgraphs/shared/breaker';
 
 export class CityDataSource extends RemoteGraphQLDataSource {
   /** Per city: after repeated failures to reach the subgraph, answer at once until a probe succeeds. */
@@ -50,12 +50,10 @@ export class CityDataSource extends RemoteGraphQLDataSource {
     return response;
   }
 
-  private async send(options: GraphQLDataSourceProcessOptions, afterProbe = false): Promise<GatewayGraphQLResponse> {
+  private async send(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
-      return await this.breaker.fire(options);
+      return await fireThroughProbe(this.breaker, this.timeoutMs, options);
     } catch (err) {
-      // Refused while one probe tests the subgraph: wait for its verdict rather than fail as it comes back.
-      if (!afterProbe && refusedDuringProbe(this.breaker, err) && (await probeVerdict(this.breaker, this.timeoutMs)) === 'close') return this.send(options, true);
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
         throw new GraphQLError(`${this.cityName} is unavailable: the ${this.city} subgraph failed repeatedly, so the gateway stops asking it for up to ${Math.round(this.breakerResetMs / 1000)} s. Data from other cities is unaffected.`, {
           extensions: { code: 'CITY_UNAVAILABLE', city: this.city, circuit: 'open' },

@@ -1,16 +1,26 @@
 /**
- * Circuit-breaker helpers shared by the subgraphs' upstream clients and the gateway's city sources.
- * opossum's half-open state lets one probe through and refuses every other call meanwhile; a caller
- * refused then waits for the probe's verdict instead of failing just as the city comes back.
+ * Firing a circuit breaker, shared by the subgraphs' upstream clients and the gateway's city sources.
+ * opossum's half-open state lets one probe through and refuses every other call meanwhile; a call
+ * refused then waits for the probe's verdict and goes on if the circuit closed, instead of failing
+ * just as the city comes back. Any other refusal (the circuit open) is thrown as opossum's
+ * EOPENBREAKER error, for the caller to word.
  */
 import type CircuitBreaker from 'opossum';
 
-export type ProbeVerdict = 'close' | 'open' | 'timeout';
+export async function fireThroughProbe<A extends unknown[], R>(breaker: CircuitBreaker<A, R>, probeTimeoutMs: number, ...args: A): Promise<R> {
+  try {
+    return await breaker.fire(...args);
+  } catch (err) {
+    const refusedDuringProbe = (err as { code?: string }).code === 'EOPENBREAKER' && breaker.halfOpen;
+    if (!refusedDuringProbe || (await probeVerdict(breaker, probeTimeoutMs)) !== 'close') throw err;
+    return breaker.fire(...args);
+  }
+}
 
 /** Resolves when the probe under way closes the circuit or opens it again, or after `timeoutMs`. */
-export function probeVerdict(breaker: CircuitBreaker, timeoutMs: number): Promise<ProbeVerdict> {
+function probeVerdict(breaker: CircuitBreaker, timeoutMs: number): Promise<'close' | 'open' | 'timeout'> {
   return new Promise((resolve) => {
-    const done = (verdict: ProbeVerdict) => {
+    const done = (verdict: 'close' | 'open' | 'timeout') => {
       clearTimeout(timer);
       breaker.off('close', onClose);
       breaker.off('open', onOpen);
@@ -22,9 +32,4 @@ export function probeVerdict(breaker: CircuitBreaker, timeoutMs: number): Promis
     breaker.on('close', onClose);
     breaker.on('open', onOpen);
   });
-}
-
-/** True when `err` is opossum refusing a call while the breaker is half-open (a probe is under way). */
-export function refusedDuringProbe(breaker: CircuitBreaker, err: unknown): boolean {
-  return (err as { code?: string }).code === 'EOPENBREAKER' && breaker.halfOpen;
 }

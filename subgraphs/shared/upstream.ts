@@ -11,7 +11,7 @@ import { UpstreamError } from './errors';
 import type { Logger } from './logger';
 import type { SafeCache } from './cache';
 import { noteStale } from './request-scope';
-import { probeVerdict, refusedDuringProbe } from './breaker';
+import { fireThroughProbe } from './breaker';
 
 /** How long an upstream answer is fresh, served stale while revalidating, and kept for failures. */
 export interface CachePolicy {
@@ -102,14 +102,11 @@ export class UpstreamClient {
    * Sends a request through the breaker, with retries, and hands the answer to `parse` (whose
    * UpstreamError counts as a failure of the city). When the breaker is open, fails at once.
    */
-  async send<T>(request: UpstreamRequest, parse: (response: UpstreamResponse) => T, afterProbe = false): Promise<T> {
+  async send<T>(request: UpstreamRequest, parse: (response: UpstreamResponse) => T): Promise<T> {
     try {
-      return (await this.breaker.fire(request, parse)) as T;
+      return (await fireThroughProbe(this.breaker, this.options.timeoutMs, request, parse)) as T;
     } catch (err) {
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
-        // Half-open lets one probe through and refuses the rest: a request that fans out would fail
-        // just as the city comes back. Wait for the probe's verdict instead, and go on if it closed.
-        if (!afterProbe && refusedDuringProbe(this.breaker, err) && (await probeVerdict(this.breaker, this.options.timeoutMs)) === 'close') return this.send(request, parse, true);
         const reset = Math.round((this.options.breaker?.resetMs ?? 10000) / 1000);
         throw new UpstreamError(this.options.city, this.options.upstream, nameOf(request), `circuit open after repeated failures; the next try is in up to ${reset} s`, undefined, undefined, 'circuit_open');
       }
