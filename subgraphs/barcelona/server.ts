@@ -5,7 +5,8 @@ import { createSubgraphService, type SubgraphService } from '../shared/server';
 import { createLogger, type Logger } from '../shared/logger';
 import { SafeCache } from '../shared/cache';
 import { PlenaryFiles } from './upstream/plenary';
-import { DecidimSource } from './upstream/decidim';
+import { DecidimSource, spacedRequests } from './upstream/decidim';
+import { UpstreamClient, type UpstreamClientOptions } from '../shared/upstream';
 import { PlenaryIndexer } from './plenary-index';
 import { createContext } from './context';
 import { resolvers } from './resolvers';
@@ -24,10 +25,11 @@ export async function buildBarcelonaSubgraph(
 ): Promise<BarcelonaSubgraph> {
   const city = cityById('barcelona');
   const cache = config.cache ? new SafeCache({ ...config.cache, namespace: 'barcelona', logger }) : undefined;
-  const http = { userAgent: config.userAgent, timeoutMs: config.timeoutMs, retries: config.retries ?? 1, breaker: config.breaker, logger };
-  const plenary = new PlenaryFiles({ ...http, baseUrl: config.plenaryBaseUrl, recheckMs: config.plenaryRecheckMs, cache });
+  const client = (upstream: string, baseUrl: string, extra: Partial<UpstreamClientOptions> = {}) =>
+    new UpstreamClient({ city: city.id, upstream, baseUrl, timeoutMs: config.timeoutMs, retries: config.retries ?? 1, userAgent: config.userAgent, logger, breaker: config.breaker, ...extra });
+  const plenary = new PlenaryFiles(client('Barcelona plenary files', config.plenaryBaseUrl), { recheckMs: config.plenaryRecheckMs, cache });
   const indexer = new PlenaryIndexer(plenary);
-  const decidim = new DecidimSource({ ...http, url: config.decidimUrl, requestsPerMinute: config.decidimRequestsPerMinute, cacheMs: config.decidimCacheMs, cache });
+  const decidim = new DecidimSource(client('Decidim API', config.decidimUrl, { schedule: spacedRequests(config.decidimRequestsPerMinute) }), { cacheMs: config.decidimCacheMs, cache });
   const service = await createSubgraphService({
     city: city.id,
     cityName: city.name,

@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import type { SafeCache } from './cache';
 import { noteStale } from './request-scope';
 import { fireThroughProbe } from './breaker';
+import type { BreakerSettings } from './env';
 
 /** How long an upstream answer is fresh, served stale while revalidating, and kept for failures. */
 export interface CachePolicy {
@@ -41,7 +42,7 @@ export interface UpstreamClientOptions {
   /** Cache policy per request path (lists short, details longer); null means do not cache. */
   policy?: (segments: string[]) => CachePolicy | null;
   /** Circuit breaker: opens after `volumeThreshold` failures in a row window, probes again after `resetMs`. */
-  breaker?: { resetMs: number; volumeThreshold: number };
+  breaker?: BreakerSettings;
   /** Longest `Retry-After` (seconds) a retry will wait for; longer ones fail at once as RATE_LIMITED. */
   maxRetryAfterSeconds?: number;
   /** Largest answer read (bytes); a bigger one is refused as UPSTREAM_BAD_RESPONSE (bounded memory). */

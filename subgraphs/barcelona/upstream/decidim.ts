@@ -1,15 +1,14 @@
 /**
  * Decidim GraphQL client for decidim.barcelona. The instance allows 100 requests a minute per IP
- * (Rack::Attack): requests are spaced by a client-side limiter (bottleneck, `minTime` =
- * 60 s / limit, so no 60-second window ever holds more than the limit), and the whole snapshot
+ * (Rack::Attack): requests are spaced by a client-side limiter (`spacedRequests`: bottleneck,
+ * `minTime` = 60 s / limit, so no 60-second window ever holds more than the limit), and the whole snapshot
  * (processes, components and their items, fetched in one batched query plus next pages) is cached
  * for `cacheMs`; concurrent readers share one fetch.
  */
 import Bottleneck from 'bottleneck';
-import type { Logger } from '../../shared/logger';
 import type { SafeCache } from '../../shared/cache';
 import { noteStale } from '../../shared/request-scope';
-import { UpstreamClient } from '../../shared/upstream';
+import type { UpstreamClient } from '../../shared/upstream';
 import { MEETINGS_PAGE_QUERY, PROPOSALS_PAGE_QUERY, RESULTS_PAGE_QUERY, SNAPSHOT_QUERY } from './decidim-queries';
 import { meetingOf, processOf, proposalOf, resultOf } from '../mapping/decidim';
 import type { DecidimData } from '../mapping/decidim-model';
@@ -17,48 +16,32 @@ import type { DecidimData } from '../mapping/decidim-model';
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface DecidimOptions {
-  url: string;
-  userAgent: string;
-  timeoutMs: number;
-  /** Retries of a failed request (connection errors, 5xx, 429 with a short Retry-After). */
-  retries?: number;
-  /** Circuit breaker toward the instance. */
-  breaker?: { resetMs: number; volumeThreshold: number };
-  requestsPerMinute: number;
   cacheMs: number;
-  logger: Logger;
   /** Shares the snapshot with other processes (Redis) so they do not spend the instance's rate limit again. */
   cache?: SafeCache;
 }
 
+/**
+ * The `schedule` option of Decidim's UpstreamClient: every attempt, retries included, waits its turn,
+ * as the instance's limit counts them all.
+ */
+export function spacedRequests(requestsPerMinute: number): <T>(attempt: () => Promise<T>) => Promise<T> {
+  const limiter = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil(60000 / requestsPerMinute) });
+  return (attempt) => limiter.schedule(attempt);
+}
 
 export class DecidimSource {
-  readonly http: UpstreamClient;
-  private limiter: Bottleneck;
   /** One snapshot per Decidim instance in the shared cache. */
   private get snapshotKey(): string {
-    return `barcelona:decidim:snapshot:${this.options.url}`;
+    return `barcelona:decidim:snapshot:${this.http.options.baseUrl}`;
   }
   private cached: { data: DecidimData; at: number } | null = null;
   private inFlight: Promise<DecidimData> | null = null;
   /** Why the last refresh failed, while the last good snapshot is served. */
   private failing: string | null = null;
 
-  constructor(readonly options: DecidimOptions) {
-    this.limiter = new Bottleneck({ maxConcurrent: 1, minTime: Math.ceil(60000 / options.requestsPerMinute) });
-    this.http = new UpstreamClient({
-      city: 'barcelona',
-      upstream: 'Decidim API',
-      baseUrl: options.url,
-      timeoutMs: options.timeoutMs,
-      retries: options.retries ?? 1,
-      userAgent: options.userAgent,
-      logger: options.logger,
-      breaker: options.breaker,
-      // Every attempt, retries included, waits its turn: the instance's limit counts them all.
-      schedule: (attempt) => this.limiter.schedule(attempt),
-    });
-  }
+  /** `http` points at the instance's GraphQL endpoint, its attempts spaced by `spacedRequests`. */
+  constructor(readonly http: UpstreamClient, readonly options: DecidimOptions) {}
 
   /** GraphQL requests sent to Decidim (retries included). */
   get requestCount(): number {
@@ -83,7 +66,7 @@ export class DecidimSource {
       .catch((err) => {
         // A failed refresh keeps serving the last good snapshot (it was good a few minutes ago).
         if (this.cached) {
-          this.options.logger.warn({ err: (err as Error).message }, 'Decidim refresh failed; serving the last snapshot');
+          this.http.options.logger.warn({ err: (err as Error).message }, 'Decidim refresh failed; serving the last snapshot');
           this.failing = (err as { detail?: string }).detail ?? (err as Error).message;
           return this.cached.data;
         }

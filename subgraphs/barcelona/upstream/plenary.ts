@@ -6,10 +6,9 @@
  * copy and flags the requests it serves as stale; only without any copy does Barcelona fail.
  */
 import { UpstreamError } from '../../shared/errors';
-import type { Logger } from '../../shared/logger';
 import type { SafeCache } from '../../shared/cache';
 import { noteStale } from '../../shared/request-scope';
-import { UpstreamClient } from '../../shared/upstream';
+import type { UpstreamClient } from '../../shared/upstream';
 import { parseCurrentTermFile, parsePreviousTermFile, type ParsedPlenaryFile } from '../mapping/plenary';
 
 export interface PlenaryFileSpec {
@@ -39,17 +38,7 @@ export interface PlenaryFileState {
 }
 
 export interface PlenaryOptions {
-  baseUrl: string;
-  userAgent: string;
-  timeoutMs: number;
-  /** Retries of a failed check (connection errors, 5xx, 429), with backoff and jitter. */
-  retries?: number;
-  /** Circuit breaker toward the file server. */
-  breaker?: { resetMs: number; volumeThreshold: number };
-  /** Largest file read (bytes); both files are a few MB. */
-  maxBodyBytes?: number;
   recheckMs: number;
-  logger: Logger;
   /** Keeps each file's bytes and validators (in memory or Redis): a restarted or second subgraph revalidates instead of downloading. */
   cache?: SafeCache;
 }
@@ -67,21 +56,8 @@ export class PlenaryFiles {
   private states = new Map<string, PlenaryFileState>();
   private inFlight: Promise<PlenaryFileState[]> | null = null;
   private lastCheck = 0;
-  readonly http: UpstreamClient;
-
-  constructor(readonly options: PlenaryOptions, readonly files: PlenaryFileSpec[] = PLENARY_FILES) {
-    this.http = new UpstreamClient({
-      city: 'barcelona',
-      upstream: 'Barcelona plenary files',
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-      retries: options.retries ?? 1,
-      userAgent: options.userAgent,
-      logger: options.logger,
-      breaker: options.breaker,
-      maxBodyBytes: options.maxBodyBytes,
-    });
-  }
+  /** `http` points at the folder that holds the files. */
+  constructor(readonly http: UpstreamClient, readonly options: PlenaryOptions, readonly files: PlenaryFileSpec[] = PLENARY_FILES) {}
 
   /** HTTP requests sent (including 304s and retries). */
   get requestCount(): number {
@@ -92,7 +68,7 @@ export class PlenaryFiles {
   async clear(): Promise<void> {
     this.states.clear();
     this.lastCheck = 0;
-    for (const f of this.files) await this.options.cache?.delete(`barcelona:plenary:${this.options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(f.name)}`);
+    for (const f of this.files) await this.options.cache?.delete(`barcelona:plenary:${this.http.url([f.name])}`);
   }
 
   /** The parsed files, revalidated when `recheckMs` has passed since the last check. */
@@ -116,7 +92,7 @@ export class PlenaryFiles {
   }
 
   private async refreshFile(spec: PlenaryFileSpec): Promise<PlenaryFileState> {
-    const url = `${this.options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(spec.name)}`;
+    const url = this.http.url([spec.name]);
     let previous = this.states.get(spec.key);
     const cacheKey = `barcelona:plenary:${url}`;
     if (!previous && this.options.cache) {
@@ -159,7 +135,7 @@ export class PlenaryFiles {
     await this.options.cache?.set(cacheKey, { content, etag, lastModified } satisfies CachedFile, FILE_CACHE_TTL_MS);
     for (const row of parsed.unplaced) {
       // Loud, with the line number; the row is counted in coverage, not silently dropped.
-      this.options.logger.error({ file: spec.key, line: row.line, reason: row.reason }, 'plenary row could not be placed');
+      this.http.options.logger.error({ file: spec.key, line: row.line, reason: row.reason }, 'plenary row could not be placed');
     }
     const state: PlenaryFileState = { key: spec.key, url, etag, lastModified, checkedAt, parsed, parses: (previous?.parses ?? 0) + 1 };
     this.states.set(spec.key, state);
@@ -173,7 +149,7 @@ export class PlenaryFiles {
   /** A failed check keeps the last good parse (the file rarely changes); without one it fails. */
   private keepOrFail(previous: PlenaryFileState | undefined, error: UpstreamError): PlenaryFileState {
     if (!previous) throw error;
-    this.options.logger.warn({ err: error.message }, 'plenary file check failed; serving the last good copy');
+    this.http.options.logger.warn({ err: error.message }, 'plenary file check failed; serving the last good copy');
     previous.failing = error.detail;
     this.states.set(previous.key, previous);
     return previous;
