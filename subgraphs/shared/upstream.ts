@@ -122,7 +122,7 @@ export class UpstreamClient {
 
   /** GETs JSON from the city; null on 404 (unknown id), UpstreamError on anything else that is not 2xx. */
   private fetchJson<T>(segments: string[], query: Query): Promise<T | null> {
-    return this.send({ segments, query }, (r) => (r.status === 404 ? null : this.parseJson<T>(r, `GET /${segments.join('/')}`)));
+    return this.send({ segments, query }, (r) => (r.status === 404 ? null : this.parseJson<T>(r, nameOf({ segments }))));
   }
 
   /** Parses a JSON body, or fails with UPSTREAM_BAD_RESPONSE (an HTML maintenance page, a truncated body). */
@@ -161,7 +161,7 @@ export class UpstreamClient {
       return await refresh();
     } catch (err) {
       if (cached && err instanceof UpstreamError && age < policy.ttlMs + policy.staleIfErrorMs) {
-        noteStale({ upstream: this.options.upstream, request: `GET /${segments.join('/')}`, fetchedAt: new Date(cached.fetchedAt).toISOString(), reason: err.detail });
+        noteStale({ upstream: this.options.upstream, request: nameOf({ segments }), fetchedAt: new Date(cached.fetchedAt).toISOString(), reason: err.detail });
         return cached.body as T | null;
       }
       throw err;
@@ -177,7 +177,7 @@ export class UpstreamClient {
     if (body === null) return null;
     const value = body && typeof body === 'object' ? body[key] : undefined;
     const fits = shape === 'list' ? Array.isArray(value) : value !== null && typeof value === 'object' && !Array.isArray(value);
-    if (!fits) throw this.badResponse(`GET /${segments.join('/')}`, `answered without its "${key}" ${shape}`);
+    if (!fits) throw this.badResponse(nameOf({ segments }), `answered without its "${key}" ${shape}`);
     return body as T;
   }
 
@@ -217,6 +217,8 @@ export class UpstreamClient {
     const url = this.url(request.segments, request.query);
     const name = nameOf(request);
     const { city, upstream, token, timeoutMs, retries, userAgent, logger } = this.options;
+    // The deadline covers the body too: a city that did not answer in time is not asked again (that would double the wait).
+    const timedOut = () => new UpstreamError(city, upstream, name, `no answer within ${timeoutMs} ms`);
     const attempt = async (bail: (e: Error) => void): Promise<UpstreamResponse> => {
       this.requestCount++;
       const fail = (error: UpstreamError): UpstreamResponse => {
@@ -238,7 +240,7 @@ export class UpstreamClient {
         });
       } catch (err) {
         const cause = (err as { cause?: { code?: string } }).cause?.code;
-        if ((err as Error).name === 'TimeoutError') return fail(new UpstreamError(city, upstream, name, `no answer within ${timeoutMs} ms`));
+        if ((err as Error).name === 'TimeoutError') return fail(timedOut());
         throw new UpstreamError(city, upstream, name, cause ?? (err as Error).message);
       }
       if (response.status === 404 || response.status === 304) {
@@ -264,7 +266,7 @@ export class UpstreamClient {
       } catch (err) {
         const e = err as Error;
         if (e.message === 'too large') return fail(this.badResponse(name, `answered with more than ${limit} bytes`, response.status));
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') return fail(new UpstreamError(city, upstream, name, `no answer within ${timeoutMs} ms`));
+        if (e.name === 'TimeoutError' || e.name === 'AbortError') return fail(timedOut());
         throw new UpstreamError(city, upstream, name, e.message);
       }
     };

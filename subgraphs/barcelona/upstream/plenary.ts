@@ -74,11 +74,11 @@ export class PlenaryFiles {
   /** The parsed files, revalidated when `recheckMs` has passed since the last check. */
   async load(): Promise<PlenaryFileState[]> {
     const fresh = this.states.size === this.files.length && Date.now() - this.lastCheck < this.options.recheckMs;
-    this.inFlight ??= fresh
-      ? null
-      : this.refresh().finally(() => {
-          this.inFlight = null;
-        });
+    if (!fresh) {
+      this.inFlight ??= this.refresh().finally(() => {
+        this.inFlight = null;
+      });
+    }
     const states = this.inFlight ? await this.inFlight : [...this.states.values()];
     // Every request served a last good copy while the file server fails is told so.
     for (const s of states) if (s.failing) noteStale({ upstream: this.http.options.upstream, request: `GET ${s.url.split('/').pop()}`, fetchedAt: s.checkedAt, reason: s.failing });
@@ -107,7 +107,7 @@ export class PlenaryFiles {
     let fetched: { status: number; content: string; etag: string | null; lastModified: string | null; parsed?: ParsedPlenaryFile };
     try {
       fetched = await this.http.send({ segments: [spec.name], headers, name: request }, (r) => {
-        if (r.status === 404) throw new UpstreamError('barcelona', this.http.options.upstream, request, 'HTTP 404: the file is not there', 404);
+        if (r.status === 404) throw new UpstreamError(this.http.options.city, this.http.options.upstream, request, 'HTTP 404: the file is not there', 404);
         const answer = { status: r.status, content: r.text, etag: r.headers.get('etag'), lastModified: r.headers.get('last-modified') };
         if (r.status === 304) return answer;
         // A maintenance page or a different file served with 200 must not replace the last good copy.
