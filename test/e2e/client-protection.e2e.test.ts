@@ -5,10 +5,7 @@
  * masked in production.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { buildGateway } from '../../gateway/server';
-import { SUPERGRAPH_FILE } from '../../schema/cities';
-import { logger, startGraph, type Graph } from './harness';
+import { startGateway, startGraph, type Graph } from './harness';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -21,8 +18,7 @@ afterAll(async () => {
 });
 
 async function gateway(perMinute: number, redisUrl?: string) {
-  const g = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: graph.subgraph.url }, subgraphTimeoutMs: 5000, rateLimitPerMinute: perMinute, cache: { redisUrl, maxEntries: 100, timeoutMs: 500 } }, logger);
-  return g.listen(0);
+  return startGateway({ subgraphUrls: { helsinki: graph.subgraph.url }, rateLimitPerMinute: perMinute, cache: { redisUrl, maxEntries: 100, timeoutMs: 500 } });
 }
 
 const ask = (url: string, headers: Record<string, string> = {}) =>
@@ -68,8 +64,7 @@ it('shares counters between gateways through Redis', async () => {
 });
 
 it('masks internal addresses in production errors, keeping code and city', async () => {
-  const g = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: 'http://127.0.0.1:9/graphql' }, subgraphTimeoutMs: 2000, maskErrors: true }, logger);
-  const running = await g.listen(0);
+  const running = await startGateway({ subgraphUrls: { helsinki: 'http://127.0.0.1:9/graphql' }, subgraphTimeoutMs: 2000, maskErrors: true });
   try {
     const res = await ask(running.url);
     const body = (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };

@@ -189,6 +189,11 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   };
 }
 
+/** One more gateway over the committed supergraph, with the settings under test, on a free port. */
+export async function startGateway(settings: Omit<Parameters<typeof buildGateway>[0], 'supergraphSdl' | 'subgraphTimeoutMs'> & { subgraphTimeoutMs?: number }): Promise<RunningService> {
+  return (await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphTimeoutMs: 5000, ...settings }, logger)).listen(0);
+}
+
 /** The default dataset as Ahjo envelopes, for expectations computed independently of the subgraph. */
 export function readDataset(dir = DEFAULT_DATA_DIR) {
   const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));

@@ -4,10 +4,8 @@
  * size limit gets 413; introspection and the landing page can be turned off for production; CSRF
  * prevention is on.
  */
-import fs from 'node:fs';
-import { buildGateway, DEFAULT_LIMITS } from '../../gateway/server';
-import { SUPERGRAPH_FILE } from '../../schema/cities';
-import { logger, postGraphQL, startGraph, type Graph } from './harness';
+import { DEFAULT_LIMITS } from '../../gateway/server';
+import { postGraphQL, startGateway, startGraph, type Graph } from './harness';
 
 let graph: Graph;
 beforeAll(async () => {
@@ -55,8 +53,7 @@ describe('request size', () => {
     ['with the edge cache', {}],
     ['without it (Express parses the body)', { edgeCacheEntries: 0 }],
   ])('a body over MAX_REQUEST_BYTES gets 413 with a JSON error naming the limit, %s', async (_name, cache) => {
-    const g = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: graph.subgraph.url }, subgraphTimeoutMs: 5000, maxRequestBytes: 10000, ...cache }, logger);
-    const running = await g.listen(0);
+    const running = await startGateway({ subgraphUrls: { helsinki: graph.subgraph.url }, maxRequestBytes: 10000, ...cache });
     try {
       const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big(20000) });
       expect(res.status).toBe(413);
@@ -73,8 +70,7 @@ describe('request size', () => {
 });
 
 describe('production settings', () => {
-  const start = async (settings: { introspection?: boolean; landingPage?: boolean }) =>
-    (await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: graph.subgraph.url }, subgraphTimeoutMs: 5000, ...settings }, logger)).listen(0);
+  const start = (settings: { introspection?: boolean; landingPage?: boolean }) => startGateway({ subgraphUrls: { helsinki: graph.subgraph.url }, ...settings });
 
   it('introspection can be turned off (INTROSPECTION=false), queries still run', async () => {
     const g = await start({ introspection: false });

@@ -4,11 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import { buildGateway } from '../../gateway/server';
-import { logger, startGraph, type Graph } from './harness';
+import { logger, startGateway, startGraph, type Graph } from './harness';
 import { freePort } from './process';
-import fs from 'node:fs';
-import { SUPERGRAPH_FILE } from '../../schema/cities';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -23,8 +20,7 @@ const unique = () => `{ helsinki { run_${crypto.randomBytes(6).toString('hex')}:
 describe('two gateways on one Redis', () => {
   it('a response cached by one is a hit on the other', async () => {
     const graph = await startGraph({ cache: { redisUrl: REDIS_URL, edgeCacheEntries: 0 } });
-    const second = await buildGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), subgraphUrls: { helsinki: graph.subgraph.url }, subgraphTimeoutMs: 5000, cache: { redisUrl: REDIS_URL, maxEntries: 100, timeoutMs: 500 }, edgeCacheEntries: 0 }, logger);
-    const secondRunning = await second.listen(0);
+    const secondRunning = await startGateway({ subgraphUrls: { helsinki: graph.subgraph.url }, cache: { redisUrl: REDIS_URL, maxEntries: 100, timeoutMs: 500 }, edgeCacheEntries: 0 });
     try {
       const q = unique();
       expect((await post(graph.gatewayUrl, q)).status).toBe('MISS');
