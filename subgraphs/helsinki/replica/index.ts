@@ -3,6 +3,7 @@ import path from 'node:path';
 import { cityById, ROOT_DIR } from '../../../schema/cities';
 import { closeOnSignals } from '../../shared/server';
 import { createLogger } from '../../shared/logger';
+import { replicaScaleFromEnv } from '../../shared/replica';
 import { createAhjoReplica } from './server';
 
 const city = cityById('helsinki');
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
     dataDir,
     token: process.env.HELSINKI_REPLICA_TOKEN || undefined,
     latencyMs: Number(process.env.HELSINKI_REPLICA_LATENCY_MS || 0),
+    // N copies of the dataset with their own ids and earlier dates (load tests); 1 = as recorded.
+    scale: replicaScaleFromEnv('HELSINKI_REPLICA_SCALE'),
   });
   const running = await replica.listen(port, process.env.HELSINKI_REPLICA_HOST || '127.0.0.1');
-  logger.info({ url: running.url, dataDir, decisions: replica.data.decisions.length, meetings: replica.data.meetings.length }, 'helsinki Ahjo replica listening');
+  const { scale, data } = replica;
+  logger.info({ url: running.url, dataDir, scale, decisions: data.decisions.length * scale, meetings: data.meetings.length * scale, cases: data.cases.length * scale }, 'helsinki Ahjo replica listening');
   closeOnSignals(logger, running.close);
 }
 

@@ -7,17 +7,19 @@
  * nextCount/prevCount/links, a single decision still wrapped in {"decisions":[…]}, 404 for an
  * unknown id, 401 without the bearer token when one is configured. Where Ahjo's behaviour is not
  * documented (error bodies, the exact "handled" date of a decision) the choice is noted inline.
+ *
+ * At scale N (option `scale`, HELSINKI_REPLICA_SCALE) it serves N copies of the dataset with their
+ * own ids and earlier dates (copies.ts, scaled.ts); at scale 1 it answers exactly as it always has.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
-import { localMillis } from '../../shared/time';
-import { sendJson as json, replicaServer, type Faults } from '../../shared/replica';
+import { sendJson as json, replicaScale, replicaServer, type CopyTimeline, type Faults, type Window } from '../../shared/replica';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting, AhjoOrganization } from '../upstream/types';
-
-const ZONE = 'Europe/Helsinki';
+import { copyCaseLabel } from './copies';
+import { scaleAhjo, ZONE } from './scaled';
 export const API_PREFIX = '/ahjorest/v1';
 const DEFAULT_PAGE_SIZE = 100; // Ahjo's default page size is not documented; 100 is the count_limit seen in its links.
 
@@ -34,6 +36,8 @@ export interface ReplicaOptions {
   token?: string;
   /** Added delay per request, to imitate a remote city API. */
   latencyMs?: number;
+  /** Serve the dataset this many times over (copies with their own ids and earlier dates); default 1. */
+  scale?: number;
 }
 
 function readEnvelope<T>(dir: string, file: string, key: string): T[] {
@@ -61,32 +65,25 @@ function instantOf(value: string | null): number | null {
   return dt.isValid ? dt.toMillis() : NaN;
 }
 
-function localInstant(value: string | null | undefined): number | null {
-  return localMillis(value, ZONE);
-}
-
-/** The moment a decision was "handled": its decision date, else its meeting date (not documented by Ahjo). */
-function decisionInstant(d: AhjoDecision): number | null {
-  return localInstant(d.DateDecision || d.Meeting?.DateMeeting || d.PDF?.Issued);
-}
-
-const norm = (id: string) => decodeURIComponent(id).replace(/[{}]/g, '').toUpperCase();
-
-function inRange(t: number | null, since: number | null, before: number | null): boolean {
-  if (since === null && before === null) return true;
-  if (t === null) return false;
-  return (since === null || t >= since) && (before === null || t < before);
-}
-
-export function createAhjoReplica(options: ReplicaOptions): { server: http.Server; data: ReplicaData; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
+export function createAhjoReplica(options: ReplicaOptions): { server: http.Server; data: ReplicaData; scale: number; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
   const data = loadReplicaData(options.dataDir);
+  const scaled = scaleAhjo(data, replicaScale(options.scale ?? 1, 'The Ahjo replica option scale'));
+  // What the list filters read of a base record, once.
+  const decisionOrg = data.decisions.map((d) => d.Organization?.ID?.toUpperCase());
+  const meetingBody = data.meetings.map((m) => m.DecisionMakerId?.toUpperCase());
+  const caseTitle = data.cases.map((c) => c.Title.toLowerCase());
   const requests: string[] = [];
 
-  function page<T>(res: http.ServerResponse, url: URL, key: string, items: T[]): void {
+  /**
+   * One page of a list: the pairs of `timeline` in the window that `matches` accepts, the page's
+   * records built by `build` (only they are built), in Ahjo's envelope.
+   */
+  function page<T>(res: http.ServerResponse, url: URL, key: string, timeline: CopyTimeline, window: Window, matches: (pair: number) => boolean, build: (pair: number) => T): void {
     const size = Math.max(1, Math.min(Number(url.searchParams.get('size')) || DEFAULT_PAGE_SIZE, 1000));
     const pageNo = Math.max(0, Number(url.searchParams.get('page')) || 0);
-    const slice = items.slice(pageNo * size, pageNo * size + size);
-    const remaining = Math.max(0, items.length - (pageNo + 1) * size);
+    const { total, pairs } = timeline.page(window, matches, pageNo * size, pageNo * size + size);
+    const slice = pairs.map((pair) => build(pair));
+    const remaining = Math.max(0, total - (pageNo + 1) * size);
     const self = new URL(url.href);
     const links = [{ rel: 'self', href: self.href }];
     if (remaining > 0) {
@@ -97,7 +94,7 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
     json(res, 200, {
       [key]: slice,
       page: pageNo,
-      count: items.length,
+      count: total,
       nextCount: Math.min(size, remaining),
       prevCount: Math.min(size, pageNo * size),
       size,
@@ -133,19 +130,18 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
 
     if (parts[0] === 'decisions' && parts.length === 1) {
       const dm = q('decisionmaker_id')?.toUpperCase();
-      const items = data.decisions
-        .filter((d) => !dm || d.Organization?.ID?.toUpperCase() === dm)
-        .filter((d) => inRange(decisionInstant(d), dates.handledsince, dates.handledbefore))
-        .sort((a, b) => (decisionInstant(b) ?? 0) - (decisionInstant(a) ?? 0));
-      return page(res, url, 'decisions', items);
+      const list = scaled.decisions;
+      const window = { since: dates.handledsince, until: dates.handledbefore };
+      return page(res, url, 'decisions', list, window, (pair) => !dm || decisionOrg[list.baseOf(pair)] === dm, scaled.decisionAt);
     }
     if (parts[0] === 'decisions' && parts.length === 2) {
-      const d = data.decisions.find((x) => norm(x.NativeId) === norm(parts[1]));
+      const d = scaled.decision(parts[1]);
       // "Single decisions from endpoint still come as an array" (paatokset AhjoProxy).
       return d ? json(res, 200, { decisions: [d] }) : json(res, 404, { error: 'Decision not found' });
     }
     if (parts[0] === 'meetings' && parts.length === 1) {
       const dm = q('decisionmaker_id')?.toUpperCase();
+      const cancelledOnly = q('cancelledonly') === 'true';
       let since = dates.start;
       let before = dates.end;
       if (since === null && before === null) {
@@ -153,31 +149,33 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
         since = DateTime.now().minus({ weeks: 4 }).toMillis();
         before = DateTime.now().plus({ months: 2 }).toMillis();
       }
-      const items = data.meetings
-        .filter((m) => !dm || m.DecisionMakerId?.toUpperCase() === dm)
-        .filter((m) => q('cancelledonly') !== 'true' || m.Status === 'peruttu')
-        .filter((m) => inRange(localInstant(m.DateMeeting), since, before))
-        .sort((a, b) => (localInstant(b.DateMeeting) ?? 0) - (localInstant(a.DateMeeting) ?? 0));
-      return page(res, url, 'meetings', items);
+      const list = scaled.meetings;
+      const matches = (pair: number) => (!dm || meetingBody[list.baseOf(pair)] === dm) && (!cancelledOnly || data.meetings[list.baseOf(pair)].Status === 'peruttu');
+      return page(res, url, 'meetings', list, { since, until: before }, matches, scaled.meetingAt);
     }
     if (parts[0] === 'meetings' && parts.length === 2) {
-      const m = data.meetings.find((x) => x.MeetingID.toUpperCase() === decodeURIComponent(parts[1]).toUpperCase());
+      const m = scaled.meeting(parts[1]);
       return m ? json(res, 200, m) : json(res, 404, { error: 'Meeting not found' });
     }
     if (parts[0] === 'cases' && parts.length === 1) {
       const text = q('q')?.toLowerCase();
       const resolved = q('resolved');
-      const items = data.cases
-        .filter((c) => !text || c.Title.toLowerCase().includes(text) || (c.CaseIDLabel ?? '').toLowerCase().includes(text))
-        .filter((c) => resolved === null || resolved === '' || (resolved === 'true') === (c.Status === 'Ratkaistu'))
-        .filter((c) => inRange(localInstant(c.Created), dates.handledsince, dates.handledbefore))
-        .sort((a, b) => (localInstant(b.Created) ?? 0) - (localInstant(a.Created) ?? 0))
-        // The list endpoint leaves out Handlings and Records (as in Ahjo's /cases fixture).
-        .map(({ Handlings: _h, Records: _r, ...rest }) => rest);
-      return page(res, url, 'cases', items);
+      const list = scaled.cases;
+      const matches = (pair: number) => {
+        const c = data.cases[list.baseOf(pair)];
+        if (resolved !== null && resolved !== '' && (resolved === 'true') !== (c.Status === 'Ratkaistu')) return false;
+        // A copy's label is its own (`HELA 2026-…`), so it is matched as the copy has it.
+        return !text || caseTitle[list.baseOf(pair)].includes(text) || copyCaseLabel(c.CaseIDLabel ?? '', list.copyOf(pair)).toLowerCase().includes(text);
+      };
+      // The list endpoint leaves out Handlings and Records (as in Ahjo's /cases fixture).
+      const build = (pair: number) => {
+        const { Handlings: _h, Records: _r, ...rest } = data.cases[list.baseOf(pair)];
+        return scaled.caseAt(pair, rest);
+      };
+      return page(res, url, 'cases', list, { since: dates.handledsince, until: dates.handledbefore }, matches, build);
     }
     if (parts[0] === 'cases' && parts.length === 2) {
-      const c = data.cases.find((x) => x.CaseID.toUpperCase() === decodeURIComponent(parts[1]).toUpperCase());
+      const c = scaled.case(parts[1]);
       return c ? json(res, 200, c) : json(res, 404, { error: 'Case not found' });
     }
     if (parts[0] === 'agents' && parts[1] === 'decisionmakers' && parts.length === 2) {
@@ -195,6 +193,7 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
   return {
     server,
     data,
+    scale: scaled.scale,
     requests,
     faults,
     listen: (port, host = '127.0.0.1') => listen(server, port, host, API_PREFIX, async () => {}),
