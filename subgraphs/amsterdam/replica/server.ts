@@ -7,6 +7,10 @@
  *
  * Where Notubiz's behaviour is not documented in our sources (the events item shape, the page
  * size, the status code of "No rights to see this meeting", error bodies) the choice is noted inline.
+ *
+ * At scale N (option `scale`, AMSTERDAM_REPLICA_SCALE) it serves N copies of the meetings, their
+ * agendas, documents and module items with their own ids and earlier dates (copies.ts); the events
+ * list runs over all copies without building them. At scale 1 it answers exactly as it always has.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,8 +18,9 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { listen, type RunningService } from '../../shared/server';
 import { localMillis } from '../../shared/time';
-import { sendJson as json, replicaServer, type Faults } from '../../shared/replica';
+import { copyCalendar, CopyTimeline, sendJson as json, replicaScale, replicaServer, ZoneClock, type Faults } from '../../shared/replica';
 import type { NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from '../upstream/types';
+import { copyDocument, copyId, copyMeeting, copyModuleItem, idStride, MAX_ID, parseCopyId, type Copy } from './copies';
 
 const ZONE = 'Europe/Amsterdam';
 /** Notubiz's events page size is not documented; 20 makes paging visible with small datasets. */
@@ -32,6 +37,8 @@ export interface NotubizReplicaOptions {
   dataDir: string;
   /** Added delay per request, to imitate a remote city API. */
   latencyMs?: number;
+  /** Serve the dataset this many times over (copies with their own ids and earlier dates); default 1. */
+  scale?: number;
 }
 
 function readJson<T>(file: string): T {
@@ -64,8 +71,42 @@ function instant(value: string | null | undefined): number | null {
   return localMillis(value, ZONE);
 }
 
-export function createNotubizReplica(options: NotubizReplicaOptions): { server: http.Server; data: NotubizReplicaData; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
+/** The fields of meetings, agenda items, documents and module items that hold local times or dates. */
+const DATE_FIELDS = new Set(['creation_date', 'last_modified', 'start_date', 'end_date', 'publication_date', 'date', 'created']);
+
+/** Every id a copy renumbers, and every date it moves back, found in the base records. */
+function idsAndDates(records: unknown[]): { maxId: number; dates: string[] } {
+  let maxId = 0;
+  const dates: string[] = [];
+  const walk = (value: unknown, key: string): void => {
+    if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (k !== 'organisation' && k !== 'gremium' && k !== 'versions' && k !== 'types' && k !== 'module') walk(v, k);
+    } else if (key === 'id' && typeof value === 'number') maxId = Math.max(maxId, value);
+    else if (DATE_FIELDS.has(key) && typeof value === 'string') dates.push(value);
+  };
+  walk(records, '');
+  return { maxId, dates };
+}
+
+export function createNotubizReplica(options: NotubizReplicaOptions): { server: http.Server; data: NotubizReplicaData; scale: number; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
   const data = loadNotubizData(options.dataDir);
+  const scale = replicaScale(options.scale ?? 1, 'The Notubiz replica option scale');
+  const { maxId, dates } = idsAndDates([...data.meetings, ...data.moduleItems.values()]);
+  const stride = idStride(maxId);
+  if ((scale - 1) * stride + maxId > MAX_ID) {
+    throw new Error(`Amsterdam replica: at scale ${scale} copied ids would pass 12 digits (ids go up to ${maxId}, copies are ${stride} apart); the largest scale for this dataset is ${Math.floor((MAX_ID - maxId) / stride) + 1}.`);
+  }
+  const calendar = copyCalendar(dates);
+  const copy = (k: number): Copy => ({ copy: k, days: calendar.daysBack(k), stride });
+  const clock = new ZoneClock(ZONE);
+  // The events list over every copy, oldest first (Notubiz's order), one instant per copy and meeting.
+  const events = new CopyTimeline(data.meetings.length, scale, (j, k) => clock.instant(data.meetings[j].plannings?.[0]?.start_date, calendar.daysBack(k)), false);
+  /** A copied id (`301168780`) as its copy and base id; null for base ids and ids beyond the scale. */
+  const copyOf = (id: number): { base: number; copy: number } | null => {
+    const parsed = Number.isSafeInteger(id) && id >= stride ? parseCopyId(id, stride) : null;
+    return parsed && parsed.copy < scale ? parsed : null;
+  };
   const requests: string[] = [];
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -93,39 +134,45 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
       const to = instant(q('date_to'));
       if (!org || from === null || to === null) return json(res, 400, { message: 'organisation_id, date_from and date_to ("YYYY-MM-DD HH:MM:SS") are required' });
       const page = Math.max(1, Number(q('page')) || 1);
-      const all = data.meetings
-        .filter((m) => m.organisation?.id === org)
-        .filter((m) => {
-          const t = instant(m.plannings?.[0]?.start_date);
-          return t !== null && t >= from && t <= to;
-        })
-        .sort((a, b) => (instant(a.plannings?.[0]?.start_date) ?? 0) - (instant(b.plannings?.[0]?.start_date) ?? 0))
-        // The events list carries the meeting without its agenda, documents and module items (our choice: the
-        // item shape is not documented; ORI reads only id and permission_group from it).
-        .map(({ agenda_items: _a, documents: _d, module_items: _m, ...event }) => event);
-      const slice = all.slice((page - 1) * EVENTS_PAGE_SIZE, page * EVENTS_PAGE_SIZE);
+      const { total, pairs } = events.page(
+        { since: from, until: to, inclusive: true },
+        (pair) => data.meetings[events.baseOf(pair)].organisation?.id === org,
+        (page - 1) * EVENTS_PAGE_SIZE,
+        page * EVENTS_PAGE_SIZE,
+      );
+      // The events list carries the meeting without its agenda, documents and module items (our choice: the
+      // item shape is not documented; ORI reads only id and permission_group from it).
+      const slice = pairs.map((pair) => {
+        const { agenda_items: _a, documents: _d, module_items: _m, ...event } = data.meetings[events.baseOf(pair)];
+        return copyMeeting(event, copy(events.copyOf(pair)));
+      });
       return json(res, 200, {
         events: slice,
-        pagination: { page, per_page: EVENTS_PAGE_SIZE, total: all.length, has_more_pages: page * EVENTS_PAGE_SIZE < all.length },
+        pagination: { page, per_page: EVENTS_PAGE_SIZE, total, has_more_pages: page * EVENTS_PAGE_SIZE < total },
       });
     }
     if (parts[0] === 'events' && parts[1] === 'meetings' && parts.length === 3) {
-      const m = data.meetings.find((x) => String(x.id) === parts[2]);
-      if (!m) return json(res, 404, { message: 'Meeting not found' });
+      const wanted = /^\d+$/.test(parts[2]) ? copyOf(Number(parts[2])) : null;
+      const base = data.meetings.find((x) => String(x.id) === (wanted ? String(wanted.base) : parts[2]));
+      if (!base || (wanted && String(copyId(base.id, copy(wanted.copy))) !== parts[2])) return json(res, 404, { message: 'Meeting not found' });
       // The message is Notubiz's (ORI's extractor matches it); the 403 status is our choice.
-      if ((m.permission_group ?? 'public') !== 'public') return json(res, 403, { message: 'No rights to see this meeting' });
-      return json(res, 200, { meeting: m });
+      if ((base.permission_group ?? 'public') !== 'public') return json(res, 403, { message: 'No rights to see this meeting' });
+      return json(res, 200, { meeting: copyMeeting(base, copy(wanted?.copy ?? 0)) });
     }
     if (parts[0] === 'module_items' && parts.length === 2) {
-      const item = data.moduleItems.get(Number(parts[1]));
-      return item ? json(res, 200, { item }) : json(res, 404, { message: 'Item not found' });
+      const id = Number(parts[1]);
+      const wanted = data.moduleItems.has(id) ? null : copyOf(id);
+      const item = data.moduleItems.get(wanted ? wanted.base : id);
+      return item ? json(res, 200, { item: copyModuleItem(item, copy(wanted?.copy ?? 0)) }) : json(res, 404, { message: 'Item not found' });
     }
     if (parts[0] === 'document' && parts.length === 2) {
       // Document metadata (ORI enriches from `self`); the envelope is our choice.
+      const wanted = /^\d+$/.test(parts[1]) ? copyOf(Number(parts[1])) : null;
+      const baseId = wanted ? String(wanted.base) : parts[1];
       for (const m of data.meetings) {
         const docs = [...(m.documents ?? []), ...flatItems(m.agenda_items ?? []).flatMap((i) => i.documents ?? [])];
-        const doc = docs.find((d) => String(d.id) === parts[1]);
-        if (doc && (m.permission_group ?? 'public') === 'public') return json(res, 200, { document: doc });
+        const doc = docs.find((d) => String(d.id) === baseId);
+        if (doc && (m.permission_group ?? 'public') === 'public') return json(res, 200, { document: copyDocument(doc, copy(wanted?.copy ?? 0)) });
       }
       return json(res, 404, { message: 'Document not found' });
     }
@@ -134,7 +181,7 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
 
   const faults: Faults = {};
   const server = replicaServer(handle, options.latencyMs, faults);
-  return { server, data, requests, faults, listen: (port, host = '127.0.0.1') => listen(server, port, host, '', async () => {}) };
+  return { server, data, scale, requests, faults, listen: (port, host = '127.0.0.1') => listen(server, port, host, '', async () => {}) };
 }
 
 function flatItems(items: NonNullable<NotubizMeeting['agenda_items']>): NonNullable<NotubizMeeting['agenda_items']> {
