@@ -66,6 +66,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { replicaScale } from '../../shared/replica';
+import { scaleDecidimSeed } from './decidim-copies';
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -1182,6 +1184,8 @@ export interface DecidimReplicaOptions {
   maxComplexity?: number;
   /** Clock in ms (tests). */
   now?: () => number;
+  /** Serve copies 1..scale-1 of every process besides the seed's own (decidim-copies.ts); default 1. */
+  scale?: number;
 }
 
 const RAILS_500_PAGE =
@@ -1200,7 +1204,7 @@ function apiPath(url: string | undefined): boolean {
 }
 
 export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplica {
-  const store = buildStore(loadDecidimSeed(opts.seedFile));
+  const store = buildStore(scaleDecidimSeed(loadDecidimSeed(opts.seedFile), replicaScale(opts.scale ?? 1, 'The Decidim replica option scale')));
   const schema = buildExecutableSchema();
   const limit = opts.rateLimitPerMinute ?? DECIDIM_RATE_LIMIT_PER_MINUTE;
   const maxPerPage = opts.maxPerPage ?? DECIDIM_MAX_PER_PAGE;
