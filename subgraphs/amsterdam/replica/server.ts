@@ -101,7 +101,8 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
   const copy = (k: number): Copy => ({ copy: k, days: calendar.daysBack(k), stride });
   const clock = new ZoneClock(ZONE);
   // The events list over every copy, oldest first (Notubiz's order), one instant per copy and meeting.
-  const events = new CopyTimeline(data.meetings.length, scale, (j, k) => clock.instant(data.meetings[j].plannings?.[0]?.start_date, calendar.daysBack(k)), false);
+  const starts = data.meetings.map((m) => clock.moved(m.plannings?.[0]?.start_date));
+  const events = new CopyTimeline(data.meetings.length, scale, (j, k) => starts[j](calendar.daysBack(k)), false);
   /** A copied id (`301168780`) as its copy and base id; null for base ids and ids beyond the scale. */
   const copyOf = (id: number): { base: number; copy: number } | null => {
     const parsed = Number.isSafeInteger(id) && id >= stride ? parseCopyId(id, stride) : null;

@@ -113,8 +113,10 @@ export function scaleAhjo(lists: AhjoLists, scale: number): ScaledAhjo {
   if (scale > 1) checkRoom(lists, scale, decisionsByGuidKey, meetingsById, prefixes);
 
   /** A list's instants: copy 0 read exactly as before, copies through the day-offset clock. */
-  const timeline = <T>(items: T[], time: (item: T) => string | null | undefined) =>
-    new CopyTimeline(items.length, scale, (j, k) => clock.instant(time(items[j]), days[k]), true);
+  const timeline = <T>(items: T[], time: (item: T) => string | null | undefined) => {
+    const moved = items.map((item) => clock.moved(time(item)));
+    return new CopyTimeline(items.length, scale, (j, k) => moved[j](days[k]), true);
+  };
 
   const scaled: ScaledAhjo = {
     scale,
