@@ -44,6 +44,8 @@ export interface CityEntry {
     entry: string;
   };
   upstreams: UpstreamEntry[];
+  /** Where the city's sync starts by default (YYYY-MM-DD), and the variable that overrides it. */
+  sync: { from: string; fromEnv: string };
   replica: {
     /** Port the replica listens on by default. */
     port: number;
@@ -88,6 +90,7 @@ export const CITIES: CityEntry[] = [
         replicaPath: '/ahjorest/v1',
       },
     ],
+    sync: { from: '2012-01-01', fromEnv: 'HELSINKI_SYNC_FROM' },
     replica: {
       port: 4101,
       entry: 'subgraphs/helsinki/replica/index.ts',
@@ -122,6 +125,7 @@ export const CITIES: CityEntry[] = [
         replicaPath: '',
       },
     ],
+    sync: { from: '2012-01-01', fromEnv: 'AMSTERDAM_SYNC_FROM' },
     replica: {
       port: 4102,
       entry: 'subgraphs/amsterdam/replica/index.ts',
@@ -163,6 +167,7 @@ export const CITIES: CityEntry[] = [
         replicaPath: '/api',
       },
     ],
+    sync: { from: '2012-01-01', fromEnv: 'BARCELONA_SYNC_FROM' },
     replica: {
       port: 4103,
       entry: 'subgraphs/barcelona/replica/index.ts',

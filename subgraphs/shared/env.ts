@@ -1,4 +1,8 @@
 /** Reading environment variables with a clear error for a bad value (used by every config.ts). */
+import path from 'node:path';
+import { ROOT_DIR, type CityEntry } from '../../schema/cities';
+import type { SyncSettings } from './sync/runner';
+
 export function intFromEnv(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -27,5 +31,42 @@ export function cacheSettingsFromEnv(env: NodeJS.ProcessEnv): { redisUrl?: strin
     maxEntries: intFromEnv(env.CACHE_MAX_ENTRIES, 10000, 'CACHE_MAX_ENTRIES') || 10000,
     maxBytes: (intFromEnv(env.CACHE_MAX_MB, 256, 'CACHE_MAX_MB') || 256) * 1024 * 1024,
     timeoutMs: intFromEnv(env.CACHE_TIMEOUT_MS, 250, 'CACHE_TIMEOUT_MS') || 250,
+  };
+}
+
+/** Where a city subgraph keeps its store: DATABASE_URL (PostgreSQL), else PGlite under DATA_DIR. */
+export interface StoreEnvSettings {
+  dataDir: string;
+  databaseUrl?: string;
+  poolSize: number;
+  sharedBuffersMb: number;
+}
+
+/** The default DATA_DIR: inside the checkout (gitignored), one directory per city. */
+export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, '.data');
+
+export function storeSettingsFromEnv(env: NodeJS.ProcessEnv): StoreEnvSettings {
+  return {
+    dataDir: env.DATA_DIR ? (env.DATA_DIR === 'memory' ? 'memory' : path.resolve(env.DATA_DIR)) : DEFAULT_DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    poolSize: intFromEnv(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE') || 10,
+    sharedBuffersMb: intFromEnv(env.PGLITE_SHARED_BUFFERS_MB, 32, 'PGLITE_SHARED_BUFFERS_MB') || 32,
+  };
+}
+
+function dateFromEnv(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`${name} must be a date in YYYY-MM-DD form (got ${JSON.stringify(value)}).`);
+  return value;
+}
+
+/** How a city syncs: SYNC_INTERVAL_S, {CITY}_SYNC_FROM, SYNC_LOOKBACK_DAYS, SYNC_FULL_EVERY_H, SYNC_CONCURRENCY. */
+export function syncSettingsFromEnv(env: NodeJS.ProcessEnv, city: CityEntry): SyncSettings {
+  return {
+    intervalS: intFromEnv(env.SYNC_INTERVAL_S, 300, 'SYNC_INTERVAL_S'),
+    from: dateFromEnv(env[city.sync.fromEnv], city.sync.from, city.sync.fromEnv),
+    lookbackDays: intFromEnv(env.SYNC_LOOKBACK_DAYS, 14, 'SYNC_LOOKBACK_DAYS'),
+    fullEveryHours: intFromEnv(env.SYNC_FULL_EVERY_H, 24, 'SYNC_FULL_EVERY_H') || 24,
+    concurrency: intFromEnv(env.SYNC_CONCURRENCY, 4, 'SYNC_CONCURRENCY') || 4,
   };
 }

@@ -32,8 +32,15 @@ export interface SubgraphOptions<TContext extends object> {
   logger: Logger;
   /** Cache hint (seconds) for fields without their own: the gateway caches whole responses by these. */
   defaultMaxAge?: number;
-  /** Releases what the city holds (cache connections) when the service stops. */
+  /** Releases what the city holds (the sync, the store) when the service stops. */
   onStop?: () => Promise<void>;
+  /** Starts what runs beside serving (the background sync) once the service listens. */
+  onListen?: () => void;
+  /**
+   * Whether the city can answer: GET /ready answers 503 until it can (e.g. before its first
+   * sync), with the details.
+   */
+  readiness?: () => Promise<{ ready: boolean } & Record<string, unknown>>;
 }
 
 export interface RunningService {
@@ -87,8 +94,10 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', city: opts.city });
   });
-  app.get('/ready', (_req, res) => {
-    res.json({ status: 'ready', city: opts.city });
+  app.get('/ready', async (_req, res) => {
+    const state = opts.readiness ? await opts.readiness().catch((err) => ({ ready: false, error: (err as Error).message })) : { ready: true };
+    const { ready, ...details } = state;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', city: opts.city, ...details });
   });
   app.use(
     '/graphql',
@@ -101,11 +110,14 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
     app,
     httpServer,
     apollo,
-    listen: (port, host = '127.0.0.1') =>
-      listen(httpServer, port, host, '/graphql', async () => {
+    listen: async (port, host = '127.0.0.1') => {
+      const running = await listen(httpServer, port, host, '/graphql', async () => {
         await apollo.stop();
         await opts.onStop?.();
-      }),
+      });
+      opts.onListen?.();
+      return running;
+    },
   };
 }
 

@@ -1,0 +1,268 @@
+/**
+ * The two engines behind a city's store, one SQL dialect (PostgreSQL):
+ * - embedded (default): PGlite, PostgreSQL compiled to WASM, one data directory per city under
+ *   DATA_DIR (or in memory), nothing to install or run;
+ * - a real PostgreSQL when DATABASE_URL is set: one schema per city, pooled connections (pg), so
+ *   several subgraph instances can share it.
+ * Both expose the same small interface; every table lives in the city's schema (search_path).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** The city's schema, e.g. `helsinki`. */
+  readonly schema: string;
+  /** Where the data lives, for logs and messages (a directory, `memory`, or the server without credentials). */
+  readonly location: string;
+  /** Runs `fn` in one transaction: all of it is written, or none. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding the named lock across every process sharing this store, or returns
+   * `null` at once when another holder has it (several subgraph instances: one syncs at a time).
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<{ value: T } | null>;
+  close(): Promise<void>;
+}
+
+export interface EngineSettings {
+  /** The city's id: its schema name, and its directory under `dataDir`. */
+  city: string;
+  /** A PostgreSQL connection string; when set, the real server is used instead of PGlite. */
+  databaseUrl?: string;
+  /** Directory holding one PGlite data directory per city; `memory` keeps the store in memory. */
+  dataDir: string;
+  /** Connections in the pool (PostgreSQL only). */
+  poolSize?: number;
+  /** PGlite's shared buffers in MiB: its page cache, and most of its memory. */
+  sharedBuffersMb?: number;
+}
+
+const SCHEMA = /^[a-z][a-z0-9_]{0,40}$/;
+
+export async function openEngine(settings: EngineSettings): Promise<Db> {
+  if (!SCHEMA.test(settings.city)) throw new Error(`A store needs a city id of lower-case letters, digits and _ (got ${JSON.stringify(settings.city)}).`);
+  return settings.databaseUrl ? openPostgres(settings) : openPglite(settings);
+}
+
+// ---- PGlite ---------------------------------------------------------------------------------------
+
+async function openPglite(settings: EngineSettings): Promise<Db> {
+  const inMemory = settings.dataDir === 'memory';
+  const dir = inMemory ? undefined : path.resolve(settings.dataDir, settings.city);
+  const lock = dir ? holdDirectory(dir) : null;
+  let db: PGlite;
+  try {
+    if (dir) fs.mkdirSync(dir, { recursive: true });
+    db = new PGlite({
+      dataDir: dir,
+      // A store in memory starts from a copy of an initialised cluster (1 s instead of 4 s of initdb).
+      loadDataDir: inMemory ? await memoryTemplate() : undefined,
+      extensions: { pg_trgm },
+      // The page cache is most of PGlite's memory; the default (128 MB) is sized for a server.
+      postgresqlconf: [`shared_buffers=${settings.sharedBuffersMb ?? 32}MB`, 'work_mem=8MB', 'maintenance_work_mem=64MB'],
+    });
+    await db.waitReady;
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${settings.city}; SET search_path TO ${settings.city}, public;`);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  // One connection: a lock only has to exclude this process's own overlapping syncs.
+  const held = new Set<string>();
+  return {
+    engine: 'pglite',
+    schema: settings.city,
+    location: dir ?? 'memory',
+    query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
+    exec: async (sql) => void (await db.exec(sql)),
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never, exec: async (sql) => void (await tx.exec(sql)) }),
+      ),
+    withLock: async (name, fn) => {
+      if (held.has(name)) return null;
+      held.add(name);
+      try {
+        return { value: await fn() };
+      } finally {
+        held.delete(name);
+      }
+    },
+    close: async () => {
+      try {
+        if (!db.closed) await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+const PGLITE_VERSION = '0.5.17';
+let template: Promise<Blob> | null = null;
+
+/**
+ * An initialised PGlite cluster as a tarball, kept in the system's temporary directory per PGlite
+ * version, so that stores in memory (tests, benchmarks) skip initdb. Made once, then reused.
+ */
+function memoryTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const file = path.join(os.tmpdir(), `city-decision-graph-pglite-${PGLITE_VERSION}.tar`);
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+    const fresh = new PGlite({ extensions: { pg_trgm } });
+    await fresh.waitReady;
+    const blob = await fresh.dumpDataDir('none');
+    await fresh.close();
+    const partial = `${file}.${process.pid}`;
+    fs.writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(partial, file); // atomic: a concurrent reader never sees half a file
+    return blob;
+  })().catch((err) => {
+    template = null;
+    throw err;
+  });
+  return template;
+}
+
+/**
+ * A PGlite data directory must be opened by one process only (two would corrupt it): a lock file
+ * beside it names the process holding it; a lock left by a dead process is taken over.
+ */
+function holdDirectory(dir: string): { release(): void } {
+  const file = `${dir}.lock`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.on('exit', release);
+      return { release };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(fs.readFileSync(file, 'utf8'));
+      if (holder && holder !== process.pid && alive(holder)) {
+        throw new Error(
+          `The store ${dir} is open in process ${holder}. PGlite allows one process per store: stop that process ` +
+            `(a running subgraph syncs by itself every SYNC_INTERVAL_S), or set DATABASE_URL to share a PostgreSQL between processes.`,
+        );
+      }
+      if (holder === process.pid) throw new Error(`The store ${dir} is already open in this process.`);
+      fs.rmSync(file, { force: true }); // left by a process that is gone
+    }
+  }
+  throw new Error(`Could not lock the store ${dir}.`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// ---- PostgreSQL -----------------------------------------------------------------------------------
+
+async function openPostgres(settings: EngineSettings): Promise<Db> {
+  const schema = settings.city;
+  const pool = new pg.Pool({
+    connectionString: settings.databaseUrl,
+    max: settings.poolSize ?? 10,
+    // Every connection starts in the city's schema, so the same SQL runs on both engines.
+    options: `-c search_path=${schema},public`,
+    application_name: `city-decision-graph ${schema}`,
+  });
+  pool.on('error', () => undefined); // an idle connection dropped by the server: the pool replaces it
+  try {
+    const client = await pool.connect();
+    try {
+      // Several instances may start at once: create the schema under a transaction-scoped lock.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cdg:schema:${schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Cannot open the ${schema} store on PostgreSQL (${redact(settings.databaseUrl!)}): ${(err as Error).message}`);
+  }
+  const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    query: async (sql, params) => (await client.query(sql, params as unknown[])).rows as never,
+    exec: async (sql) => void (await client.query(sql)),
+  });
+  return {
+    engine: 'postgres',
+    schema,
+    location: redact(settings.databaseUrl!),
+    ...on(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await fn(on(client));
+        await client.query('COMMIT');
+        return value;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    withLock: async (name, fn) => {
+      // A session lock lives as long as its connection: hold one connection for the whole run.
+      const client = await pool.connect();
+      const key = `cdg:${schema}:${name}`;
+      try {
+        const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])).rows;
+        if (!locked) return null;
+        try {
+          return { value: await fn() };
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => undefined);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** A connection string without its password, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
