@@ -1,6 +1,7 @@
 /** Helsinki subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { breakerSettingsFromEnv, type BreakerSettings, cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
+import { breakerSettingsFromEnv, type BreakerSettings, intFromEnv as int, storeSettingsFromEnv, syncSettingsFromEnv, type StoreEnvSettings } from '../shared/env';
+import type { SyncSettings } from '../shared/sync/runner';
 
 const city = cityById('helsinki');
 const ahjo = city.upstreams[0];
@@ -14,13 +15,17 @@ export interface HelsinkiConfig {
   ahjoToken?: string;
   timeoutMs: number;
   retries: number;
+  /** Ahjo list page size, and the most pages of one period the sync asks for (a bigger period is halved). */
   pageSize: number;
   maxPages: number;
+  /** Largest period the sync lists at once, in months. */
+  windowMonths: number;
   userAgent: string;
-  /** Upstream cache: Redis when REDIS_URL is set, else in memory. */
-  cache: ReturnType<typeof cacheSettingsFromEnv>;
-  /** The circuit breaker toward each upstream. */
+  /** The circuit breaker toward Ahjo. */
   breaker: BreakerSettings;
+  /** The store: PGlite under DATA_DIR, or PostgreSQL with DATABASE_URL. */
+  store: StoreEnvSettings;
+  sync: SyncSettings;
 }
 
 export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HelsinkiConfig {
@@ -32,9 +37,11 @@ export function helsinkiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Hel
     timeoutMs: int(env.HELSINKI_AHJO_TIMEOUT_MS, 10000, 'HELSINKI_AHJO_TIMEOUT_MS'),
     retries: int(env.HELSINKI_AHJO_RETRIES, 2, 'HELSINKI_AHJO_RETRIES'),
     pageSize: int(env.HELSINKI_AHJO_PAGE_SIZE, 1000, 'HELSINKI_AHJO_PAGE_SIZE') || 1000,
-    maxPages: int(env.HELSINKI_AHJO_MAX_PAGES, 50, 'HELSINKI_AHJO_MAX_PAGES') || 50,
-    cache: cacheSettingsFromEnv(env),
+    maxPages: int(env.HELSINKI_AHJO_MAX_PAGES, 5, 'HELSINKI_AHJO_MAX_PAGES') || 5,
+    windowMonths: int(env.HELSINKI_SYNC_WINDOW_MONTHS, 12, 'HELSINKI_SYNC_WINDOW_MONTHS') || 12,
     breaker: breakerSettingsFromEnv(env),
+    store: storeSettingsFromEnv(env),
+    sync: syncSettingsFromEnv(env, city),
     userAgent: env.HELSINKI_USER_AGENT || 'city-decision-graph/0.1 (helsinki subgraph; +https://github.com/city-decision-graph)',
   };
 }

@@ -1,92 +1,84 @@
 /**
- * Per-request context: DataLoaders for every lookup by id (deduplicated within a request) and a
- * memo for list calls, so one query never asks Ahjo twice for the same thing.
+ * Per-request context: DataLoaders over the store for every lookup by id (one query per batch of
+ * ids, deduplicated within a request), and the freshness check of the copy that answers.
  */
 import DataLoader from 'dataloader';
-import { createMemo } from '../shared/resolvers';
-import type { AhjoClient } from './upstream/ahjo';
-import type { AhjoDecision, AhjoDecisionMaker } from './upstream/types';
-import { decisionsOf, decisionLocalTime, type Decision } from './mapping/decision';
-import { meetingOf, type Meeting } from './mapping/meeting';
-import { caseOf, type Case } from './mapping/case';
-import { bodyOf, decisionMakerOf, type Body } from './mapping/body';
+import type { Store } from '../shared/store/store';
+import type { SyncRunner } from '../shared/sync/runner';
+import { meetingStatusNow, readSource } from '../shared/serving';
+import { cityById } from '../../schema/cities';
+import { todayIn } from '../shared/time';
 import { ZONE } from './mapping/common';
-import { addDays, localDate, startOfLocalDayUtc, todayIn } from '../shared/time';
+import type { Meeting } from './mapping/meeting';
+import type { Case } from './mapping/case';
+import type { Body } from './mapping/body';
+import type { Attachment } from './mapping/attachment';
+import type { VoteEvent } from './mapping/votes';
+import { bodyGid, meetingGid, type StoredDecision } from './mapping/rows';
+import { UPSTREAM } from './sync';
+
+export type ServedMeeting = Omit<Meeting, 'agenda' | 'attachments'>;
+export type ServedCase = Omit<Case, 'attachments'>;
 
 export interface HelsinkiContext {
-  ahjo: AhjoClient;
+  store: Store;
+  sync: SyncRunner;
   today: string;
   upstreamBaseUrl: string;
-  decisions: DataLoader<string, Decision | null>;
-  meetings: DataLoader<string, Meeting | null>;
-  cases: DataLoader<string, Case | null>;
+  /** Decisions by Ahjo NativeId (a translation's NativeId gives the decision it translates). */
+  decisions: DataLoader<string, StoredDecision | null>;
+  /** Meetings by MeetingID. */
+  meetings: DataLoader<string, ServedMeeting | null>;
+  /** Cases by CaseID. */
+  cases: DataLoader<string, ServedCase | null>;
+  /** Decision makers by organisation ID. */
   bodies: DataLoader<string, Body | null>;
-  /** Runs a list call once per request for the same key. */
-  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
-  decisionMakers(): Promise<AhjoDecisionMaker[]>;
+  /** Vote events of decisions, by the decision's global id. */
+  voteEvents: DataLoader<string, VoteEvent[]>;
+  /** Documents of decisions, meetings, agenda items and cases, by the owner's global id. */
+  documents: DataLoader<string, Attachment[]>;
+  /** Checks that the copy holds data (and flags a stale one); every resolver reading it calls this. */
+  read(): void;
 }
 
-export function createContext(ahjo: AhjoClient, upstreamBaseUrl: string): HelsinkiContext {
-  const memo = createMemo();
-  const today = todayIn(ZONE);
-  const decisionMakers = () => memo('decisionmakers', () => ahjo.decisionMakers());
+const CITY = cityById('helsinki');
 
-  const ctx: HelsinkiContext = {
-    ahjo,
-    today,
+/** A meeting as served: its status follows the clock (see meetingUnit). */
+export function servedMeeting(doc: ServedMeeting, row: { status?: string; held_from?: string | null; id: string }): ServedMeeting {
+  return { ...doc, status: meetingStatusNow(row) as Meeting['status'] };
+}
+
+export function createContext(store: Store, sync: SyncRunner, upstreamBaseUrl: string): HelsinkiContext {
+  const up = (id: string) => id.toUpperCase();
+  return {
+    store,
+    sync,
+    today: todayIn(ZONE),
     upstreamBaseUrl,
-    memo,
-    decisionMakers,
-    // Ahjo has no batch endpoint for ids: DataLoader dedupes, and loads distinct ids concurrently.
-    decisions: new DataLoader((ids) => Promise.all(ids.map((id) => loadDecision(ahjo, memo, id)))),
-    meetings: new DataLoader((ids) =>
-      Promise.all(ids.map(async (id) => {
-        const m = await ahjo.meeting(id);
-        return m ? meetingOf(m, today) : null;
-      })),
-    ),
-    cases: new DataLoader((ids) =>
-      Promise.all(ids.map(async (id) => {
-        const c = await ahjo.case(id);
-        return c ? caseOf(c) : null;
-      })),
-    ),
+    read: () => readSource(CITY, sync, UPSTREAM),
+    decisions: new DataLoader(async (ids) => {
+      const found = await store.bySourceIds<StoredDecision>('decisions', ids.map(up));
+      return ids.map((id) => found.get(up(id)) ?? null);
+    }),
+    meetings: new DataLoader(async (ids) => {
+      const found = await store.byIds('meetings', ids.map(meetingGid), servedMeeting);
+      return ids.map((id) => found.get(meetingGid(id)) ?? null);
+    }),
+    cases: new DataLoader(async (ids) => {
+      const found = await store.bySourceIds<ServedCase>('cases', ids.map(up));
+      return ids.map((id) => found.get(up(id)) ?? null);
+    }),
     bodies: new DataLoader(async (ids) => {
-      const all = await decisionMakers();
-      const byId = new Map(all.map((dm) => [dm.Organization.ID.toUpperCase(), dm]));
-      return Promise.all(ids.map(async (id) => {
-        const dm = byId.get(id.toUpperCase());
-        if (dm) return decisionMakerOf(dm);
-        // Not a decision maker (e.g. an organisation above one): ask /organization.
-        const org = await ahjo.organization(id);
-        return org ? bodyOf(org) : null;
-      }));
+      const found = await store.byIds<Body>('bodies', ids.map(bodyGid));
+      return ids.map((id) => found.get(bodyGid(id)) ?? null);
+    }),
+    voteEvents: new DataLoader(async (ids) => {
+      const found = await store.childrenOf<VoteEvent>('vote_events', 'decision_id', ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    documents: new DataLoader(async (ids) => {
+      const found = await store.childrenOf<Attachment>('documents', 'owner_id', ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
   };
-  return ctx;
-}
-
-/**
- * A decision by NativeId with its language versions: Ahjo returns one version per id, so the
- * other versions are found among the same decision maker's decisions of that day.
- */
-async function loadDecision(
-  ahjo: AhjoClient,
-  memo: HelsinkiContext['memo'],
-  nativeId: string,
-): Promise<Decision | null> {
-  const d = await ahjo.decision(nativeId);
-  if (!d) return null;
-  const siblings = await sameDayDecisions(ahjo, memo, d);
-  const all = siblings.some((s) => s.NativeId === d.NativeId) ? siblings : [d, ...siblings];
-  return decisionsOf(all).find((decision) => decision.nativeIds.includes(d.NativeId)) ?? decisionsOf([d])[0];
-}
-
-async function sameDayDecisions(ahjo: AhjoClient, memo: HelsinkiContext['memo'], d: AhjoDecision): Promise<AhjoDecision[]> {
-  const local = decisionLocalTime(d);
-  const orgId = d.Organization?.ID;
-  if (!local || !orgId) return [];
-  const day = localDate(local, ZONE) as string;
-  const query = { decisionmaker_id: orgId, handledsince: startOfLocalDayUtc(day, ZONE), handledbefore: startOfLocalDayUtc(addDays(day, 1), ZONE) };
-  return memo(`decisions:${JSON.stringify(query)}`, () => ahjo.decisions(query));
 }

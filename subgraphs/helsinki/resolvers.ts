@@ -1,24 +1,28 @@
 /**
- * Helsinki resolvers: check arguments, ask Ahjo (through the per-request loaders), map, filter
- * what Ahjo cannot filter, sort and page. Mapping lives in mapping/, HTTP in upstream/.
+ * Helsinki resolvers: check arguments, then answer from the store (the synced copy of Ahjo): lists
+ * and counts in SQL, lookups by id through the per-request DataLoaders. Mapping lives in mapping/,
+ * the sync in sync.ts; nothing here calls Ahjo.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateTime } from 'luxon';
 import { checkDateRange, checkLang, checkOutcomes, checkText, parseId } from '../shared/args';
-import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
+import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
-import { byNameThenId, newestFirst } from '../shared/pagination';
-import { matchesAllWords, pickLang } from '../shared/text';
-import { addDays, startOfLocalDayUtc } from '../shared/time';
-import type { HelsinkiContext } from './context';
-import { CITY, ZONE } from './mapping/common';
-import { decisionsOf, type Decision } from './mapping/decision';
-import { meetingFromSummary, meetingOf, type AgendaItem, type Meeting } from './mapping/meeting';
-import { caseOf, type Case } from './mapping/case';
-import { decisionMakerOf, type Body } from './mapping/body';
+import { pickLang } from '../shared/text';
+import { Where } from '../shared/store/store';
+import { coveredPeriodOf, dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
+import { createContext, servedMeeting, type HelsinkiContext, type ServedCase, type ServedMeeting } from './context';
+import { CITY } from './mapping/common';
+import { meetingFromSummary, type AgendaItem } from './mapping/meeting';
+import type { Body } from './mapping/body';
+import { bodyGid, caseGid, meetingGid, type StoredDecision } from './mapping/rows';
+import { cityById } from '../../schema/cities';
 import { COVERAGE } from './coverage';
+import { UPSTREAM } from './sync';
 
-// ---- ids: global ids or Ahjo's own, checked before they reach Ahjo ------------------------------
+export { createContext };
+const city = cityById(CITY);
+
+// ---- ids: global ids or Ahjo's own, checked before they are looked up ----------------------------
 
 const GUID = /^\{?[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}\}?$/;
 
@@ -41,170 +45,84 @@ export function bodyIdOf(id: unknown, argumentName = 'id'): string {
   return parseId(id, { city: CITY, type: 'body', argumentName, valid: /^[0-9A-Za-z]{1,40}$/, example: '02900' }).toUpperCase();
 }
 
-// ---- lists ------------------------------------------------------------------------------------
+// ---- lists --------------------------------------------------------------------------------------
 
-interface DecisionFilterArgs {
-  text?: string | null;
-  from?: string | null;
-  to?: string | null;
-  body?: string | null;
-  category?: string | null;
-  outcome?: string[] | null;
+type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function forced(body: string | null, forcedBody: string | undefined, what: string): string | null {
+  if (!forcedBody) return body;
+  if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}) when listing a body's ${what}; got ${body}.`);
+  return forcedBody;
 }
 
-function normalizeCode(code: string): string {
-  return code.trim().replace(/\s+/g, ' ');
-}
-
-/** Every decision matching the filter, translations merged, newest first. */
-export async function findDecisions(ctx: HelsinkiContext, filter: DecisionFilterArgs | null | undefined, forcedBody?: string): Promise<Decision[]> {
-  const { from, to } = checkDateRange(filter);
+/** Decisions matching the filter, newest first, with what the copy covers of the period asked for. */
+async function decisions(ctx: HelsinkiContext, args: Args, forcedBody?: string) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
   const text = checkText(filter?.text);
   const outcomes = checkOutcomes(filter?.outcome);
-  const category = filter?.category !== undefined && filter?.category !== null ? normalizeCode(filter.category) : null;
+  const category = filter?.category !== undefined && filter?.category !== null ? String(filter.category).trim().replace(/\s+/g, ' ') : null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a classification code such as `10 03 03` or its start `10`.');
-  let body = filter?.body ? bodyIdOf(filter.body, 'filter.body') : null;
-  if (forcedBody) {
-    if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}) when listing a body's decisions; got ${body}.`);
-    body = forcedBody;
-  }
-  const query = {
-    handledsince: from ? startOfLocalDayUtc(from, ZONE) : undefined,
-    handledbefore: to ? startOfLocalDayUtc(to, ZONE) : undefined,
-    decisionmaker_id: body ?? undefined,
-  };
-  const raw = await ctx.memo(`decisions:${JSON.stringify(query)}`, () => ctx.ahjo.decisions(query));
-  return decisionsOf(raw)
-    .filter((d) => {
-      // Ahjo's "handled" range narrows the request; the decision date decides.
-      if (from && (!d.date || d.date < from)) return false;
-      if (to && (!d.date || d.date >= to)) return false;
-      if (body && d.body?.sourceId.toUpperCase() !== body) return false;
-      if (category && !(d.classificationCode && normalizeCode(d.classificationCode).startsWith(category))) return false;
-      if (outcomes && !outcomes.has(d.outcome)) return false;
-      if (text) {
-        const haystacks = d.versions.flatMap((v) => [v.title, v.content?.plain, v.proposal?.plain]);
-        if (!matchesAllWords(text, [...haystacks, d.caseIdLabel, d.caseSourceId])) return false;
-      }
-      return true;
-    })
-    .sort((a, b) => newestFirst(decisionKey(a), decisionKey(b)));
+  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody, 'decisions');
+  ctx.read();
+  const where = dateCondition(new Where(), range);
+  if (body) where.add('body_ids @> ?::text[]', [bodyGid(body)]);
+  // Category keys hold every prefix of the code, so a shorter code matches every code below it.
+  if (category) where.add('categories @> ?::text[]', [category.toLowerCase()]);
+  if (outcomes) where.add('outcome = ANY(?::text[])', [...outcomes]);
+  if (text) ctx.store.textCondition(where, 'decisions', text);
+  const page = await pageFromStore<StoredDecision>(ctx.store, { table: 'decisions', where, order: 'newest' }, args);
+  return { ...page, coveredPeriod: coveredPeriodOf(ctx.sync, UPSTREAM, range, city.name, city.sync.fromEnv) };
 }
 
-const decisionKey = (d: Decision): [string, string] => [d.date ?? '', d.id];
-const meetingKey = (m: Meeting): [string, string] => [m.start ?? '', m.id];
-const caseKey = (c: Case): [string, string] => [c.openedOn ?? '', c.id];
-const bodyKey = (b: Body): [string, string] => [b.name.toLocaleLowerCase('fi'), b.id];
-
-interface MeetingFilterArgs {
-  from?: string | null;
-  to?: string | null;
-  body?: string | null;
-  status?: string | null;
+async function meetings(ctx: HelsinkiContext, args: Args, forcedBody?: string) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
+  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody, 'meetings');
+  ctx.read();
+  const where = dateCondition(new Where(), range);
+  if (body) where.add('body_ids @> ?::text[]', [bodyGid(body)]);
+  if (filter?.status) meetingStatusCondition(where, filter.status);
+  const page = await pageFromStore(ctx.store, { table: 'meetings', where, order: 'newest', hydrate: servedMeeting }, args);
+  return { ...page, coveredPeriod: coveredPeriodOf(ctx.sync, UPSTREAM, range, city.name, city.sync.fromEnv) };
 }
 
-export async function findMeetings(ctx: HelsinkiContext, filter: MeetingFilterArgs | null | undefined, forcedBody?: string): Promise<Meeting[]> {
-  const { from, to } = checkDateRange(filter);
-  let body = filter?.body ? bodyIdOf(filter.body, 'filter.body') : null;
-  if (forcedBody) {
-    if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}) when listing a body's meetings; got ${body}.`);
-    body = forcedBody;
-  }
-  const status = filter?.status ?? null;
-  const query = {
-    start: from ? startOfLocalDayUtc(from, ZONE) : undefined,
-    end: to ? startOfLocalDayUtc(to, ZONE) : undefined,
-    decisionmaker_id: body ?? undefined,
-    cancelledonly: status === 'CANCELLED' || undefined,
-  };
-  const raw = await ctx.memo(`meetings:${JSON.stringify(query)}`, () => ctx.ahjo.meetings(query));
-  return raw
-    .map((m) => meetingOf(m, ctx.today))
-    .filter((m) => {
-      if (from && (!m.date || m.date < from)) return false;
-      if (to && (!m.date || m.date >= to)) return false;
-      if (body && m.bodySourceId?.toUpperCase() !== body) return false;
-      if (status && m.status !== status) return false;
-      return true;
-    })
-    .sort((a, b) => newestFirst(meetingKey(a), meetingKey(b)));
-}
-
-interface CaseFilterArgs {
-  text?: string | null;
-  from?: string | null;
-  to?: string | null;
-  status?: string | null;
-}
-
-export async function findCases(ctx: HelsinkiContext, filter: CaseFilterArgs | null | undefined): Promise<Case[]> {
-  const { from, to } = checkDateRange(filter);
+async function cases(ctx: HelsinkiContext, args: Args) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
   const text = checkText(filter?.text);
-  const status = filter?.status ?? null;
-  const query = {
-    q: text ?? undefined,
-    handledsince: from ? startOfLocalDayUtc(from, ZONE) : undefined,
-    handledbefore: to ? startOfLocalDayUtc(to, ZONE) : undefined,
-    resolved: status === 'CLOSED' ? true : status === 'OPEN' ? false : undefined,
-  };
-  const raw = await ctx.memo(`cases:${JSON.stringify(query)}`, () => ctx.ahjo.cases(query));
-  return raw
-    .map(caseOf)
-    .filter((c) => {
-      if (from && (!c.openedOn || c.openedOn < from)) return false;
-      if (to && (!c.openedOn || c.openedOn >= to)) return false;
-      if (status && c.status !== status) return false;
-      if (text && !matchesAllWords(text, [c.title, c.label, c.sourceId])) return false;
-      return true;
-    })
-    .sort((a, b) => newestFirst(caseKey(a), caseKey(b)));
+  ctx.read();
+  const where = dateCondition(new Where(), range);
+  if (filter?.status) where.add('status = ?', filter.status);
+  if (text) ctx.store.textCondition(where, 'cases', text);
+  return pageFromStore<ServedCase>(ctx.store, { table: 'cases', where, order: 'newest' }, args);
 }
 
-interface BodyFilterArgs {
-  text?: string | null;
-  type?: string | null;
-  active?: boolean | null;
-}
-
-export async function findBodies(ctx: HelsinkiContext, filter: BodyFilterArgs | null | undefined): Promise<Body[]> {
+async function bodies(ctx: HelsinkiContext, args: Args) {
+  const filter = args.filter;
   const text = checkText(filter?.text);
-  const all = (await ctx.decisionMakers()).map(decisionMakerOf);
-  return all
-    .filter((b) => {
-      if (text && !matchesAllWords(text, [b.name])) return false;
-      if (filter?.type && b.type !== filter.type) return false;
-      if (filter?.active !== undefined && filter?.active !== null && b.active !== filter.active) return false;
-      return true;
-    })
-    .sort((a, b) => byNameThenId(bodyKey(a), bodyKey(b)));
+  ctx.read();
+  const where = new Where();
+  if (text) ctx.store.textCondition(where, 'bodies', text);
+  if (filter?.type) where.add('type = ?', filter.type);
+  if (filter?.active !== undefined && filter?.active !== null) where.add('active = ?', filter.active);
+  return pageFromStore<Body>(ctx.store, { table: 'bodies', where, order: 'name' }, args);
 }
-
-const page = pageOf;
 
 /** Decisions of one meeting, in section order. */
-async function meetingDecisions(ctx: HelsinkiContext, m: Meeting): Promise<Decision[]> {
-  if (!m.date || !m.bodySourceId) return [];
-  const all = await findDecisions(ctx, { from: m.date, to: addDays(m.date, 1) }, m.bodySourceId.toUpperCase());
-  return all
-    .filter((d) => d.meetingRef?.MeetingID === m.sourceId)
-    .sort((a, b) => (Number(a.number) || 0) - (Number(b.number) || 0));
-}
-
-/** Ahjo's /meetings without start/end answers for four weeks back to two months ahead of today. */
-function ahjoDefaultMeetingWindow(today: string) {
-  const t = DateTime.fromISO(today);
-  return {
-    from: t.minus({ weeks: 4 }).toISODate(),
-    to: t.plus({ months: 2, days: 1 }).toISODate(),
-    reason: "No dates given: Ahjo's /meetings answers for its default window, four weeks back to two months ahead of today. Give filter.from and filter.to for other periods.",
-  };
+function meetingDecisions(ctx: HelsinkiContext, meetingId: string, args: Args) {
+  return nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where: new Where().add('meeting_id = ?', meetingId), order: 'position' }, args);
 }
 
 // ---- resolvers ----------------------------------------------------------------------------------
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const lookup = <T>(value: Promise<T | null>, argumentName: string, type: string, id: string) => found(value, CITY, type, id, argumentName);
+
+/** A meeting the store does not hold (an officer decision's summary, a link): built from its summary. */
+async function meetingOrSummary(ctx: HelsinkiContext, ref: { MeetingID: string } | null) {
+  if (!ref) return null;
+  return (await ctx.meetings.load(ref.MeetingID)) ?? meetingFromSummary(ref as Parameters<typeof meetingFromSummary>[0], ctx.today);
+}
 
 export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
   // This subgraph implements each contract interface with exactly one Helsinki type.
@@ -214,47 +132,60 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
   },
   HelsinkiCity: {
     ...cityFields(CITY, COVERAGE),
-    decisions: async (_p, args: Args, ctx) => page(await findDecisions(ctx, args.filter), decisionKey, newestFirst, args),
-    decision: (_p, { id }: Args, ctx) => lookup(ctx.decisions.load(decisionIdOf(id)), 'id', 'decision', id),
-    meetings: async (_p, args: Args, ctx) => ({
-      ...page(await findMeetings(ctx, args.filter), meetingKey, newestFirst, args),
-      coveredPeriod: args.filter?.from || args.filter?.to ? null : ahjoDefaultMeetingWindow(ctx.today),
-    }),
-    meeting: (_p, { id }: Args, ctx) => lookup(ctx.meetings.load(meetingIdOf(id)), 'id', 'meeting', id),
-    cases: async (_p, args: Args, ctx) => page(await findCases(ctx, args.filter), caseKey, newestFirst, args),
-    case: (_p, { id }: Args, ctx) => lookup(ctx.cases.load(caseIdOf(id)), 'id', 'case', id),
-    bodies: async (_p, args: Args, ctx) => page(await findBodies(ctx, args.filter), bodyKey, byNameThenId, args),
-    body: (_p, { id }: Args, ctx) => lookup(ctx.bodies.load(bodyIdOf(id)), 'id', 'body', id),
+    sources: (_p, _a, ctx) => sourcesOf(ctx.store, ctx.sync),
+    decisions: (_p, args: Args, ctx) => decisions(ctx, args),
+    decision: (_p, { id }: Args, ctx) => {
+      const nativeId = decisionIdOf(id);
+      ctx.read();
+      return lookup(ctx.decisions.load(nativeId), 'id', 'decision', id);
+    },
+    meetings: (_p, args: Args, ctx) => meetings(ctx, args),
+    meeting: (_p, { id }: Args, ctx) => {
+      const meetingId = meetingIdOf(id);
+      ctx.read();
+      return lookup(ctx.meetings.load(meetingId), 'id', 'meeting', id);
+    },
+    cases: (_p, args: Args, ctx) => cases(ctx, args),
+    case: (_p, { id }: Args, ctx) => {
+      const caseId = caseIdOf(id);
+      ctx.read();
+      return lookup(ctx.cases.load(caseId), 'id', 'case', id);
+    },
+    bodies: (_p, args: Args, ctx) => bodies(ctx, args),
+    body: (_p, { id }: Args, ctx) => {
+      const bodyId = bodyIdOf(id);
+      ctx.read();
+      return lookup(ctx.bodies.load(bodyId), 'id', 'body', id);
+    },
   },
   HelsinkiDecision: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.decisions.load(decisionIdOf(ref.id)),
-    title: (d: Decision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)!.title,
-    content: (d: Decision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.content ?? null,
-    proposal: (d: Decision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.proposal ?? null,
-    decisionHistory: (d: Decision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.decisionHistory ?? null,
-    meeting: async (d: Decision, _a, ctx) => {
-      if (!d.meetingRef) return null;
-      return (await ctx.meetings.load(d.meetingRef.MeetingID.toUpperCase())) ?? meetingFromSummary(d.meetingRef, ctx.today);
-    },
-    case: (d: Decision, _a, ctx) => (d.caseSourceId ? ctx.cases.load(d.caseSourceId.toUpperCase()) : null),
+    title: (d: StoredDecision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)!.title,
+    content: (d: StoredDecision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.content ?? null,
+    proposal: (d: StoredDecision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.proposal ?? null,
+    decisionHistory: (d: StoredDecision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.decisionHistory ?? null,
+    meeting: (d: StoredDecision, _a, ctx) => meetingOrSummary(ctx, d.meetingRef),
+    case: (d: StoredDecision, _a, ctx) => (d.caseSourceId ? ctx.cases.load(d.caseSourceId) : null),
+    voteEvents: (d: StoredDecision, _a, ctx) => ctx.voteEvents.load(d.id),
+    attachments: (d: StoredDecision, _a, ctx) => ctx.documents.load(d.id),
   },
   HelsinkiMeeting: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.meetings.load(meetingIdOf(ref.id)),
-    body: async (m: Meeting, _a, ctx) => (m.bodySourceId ? ctx.bodies.load(m.bodySourceId.toUpperCase()) : null),
-    decisions: (m: Meeting, _a, ctx) => meetingDecisions(ctx, m),
-    previousMeeting: async (m: Meeting, _a, ctx) =>
-      m.previousMeetingRef ? (await ctx.meetings.load(m.previousMeetingRef.MeetingID.toUpperCase())) ?? meetingFromSummary(m.previousMeetingRef, ctx.today) : null,
-    nextMeeting: async (m: Meeting, _a, ctx) =>
-      m.nextMeetingRef ? (await ctx.meetings.load(m.nextMeetingRef.MeetingID.toUpperCase())) ?? meetingFromSummary(m.nextMeetingRef, ctx.today) : null,
+    body: (m: ServedMeeting, _a, ctx) => (m.bodySourceId ? ctx.bodies.load(m.bodySourceId) : null),
+    agenda: (m: ServedMeeting, args: Args, ctx) =>
+      nestedFromStore<AgendaItem>(ctx.store, { table: 'agenda_items', where: new Where().add('meeting_id = ?', meetingGid(m.sourceId)), order: 'position' }, args),
+    attachments: (m: ServedMeeting, _a, ctx) => ctx.documents.load(meetingGid(m.sourceId)),
+    decisions: (m: ServedMeeting, args: Args, ctx) => meetingDecisions(ctx, meetingGid(m.sourceId), args),
+    previousMeeting: (m: ServedMeeting, _a, ctx) => meetingOrSummary(ctx, m.previousMeetingRef),
+    nextMeeting: (m: ServedMeeting, _a, ctx) => meetingOrSummary(ctx, m.nextMeetingRef),
   },
   HelsinkiAgendaItem: {
     parent: () => null,
-    children: () => [],
+    children: (_i: AgendaItem, args: Args) => nestedSlice([], args),
     decision: async (item: AgendaItem, _a, ctx) => {
       if (!item.section) return null;
-      const meeting = await ctx.meetings.load(item.meetingSourceId);
-      if (!meeting) return null;
-      return (await meetingDecisions(ctx, meeting)).find((d) => d.number === item.section) ?? null;
+      const all = await meetingDecisions(ctx, meetingGid(item.meetingSourceId), { first: 500 });
+      return all.find((d) => d.number === item.section) ?? null;
     },
   },
   HelsinkiBody: {
@@ -262,30 +193,21 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
     parent: async (b: Body, _a, ctx) => {
       const ref = b.parentRefs[0];
       if (!ref) return null;
-      return (await ctx.bodies.load(ref.sourceId.toUpperCase())) ?? ref;
+      return (await ctx.bodies.load(ref.sourceId)) ?? ref;
     },
-    children: (b: Body) => b.childRefs,
-    members: async (b: Body, _a, ctx) => b.members ?? (await ctx.bodies.load(b.sourceId.toUpperCase()))?.members ?? [],
-    decisions: async (b: Body, args: Args, ctx) => page(await findDecisions(ctx, args.filter, b.sourceId.toUpperCase()), decisionKey, newestFirst, args),
-    meetings: async (b: Body, args: Args, ctx) => ({
-      ...page(await findMeetings(ctx, args.filter, b.sourceId.toUpperCase()), meetingKey, newestFirst, args),
-      coveredPeriod: args.filter?.from || args.filter?.to ? null : ahjoDefaultMeetingWindow(ctx.today),
-    }),
+    children: (b: Body, args: Args) => nestedSlice(b.childRefs, args),
+    members: async (b: Body, args: Args, ctx) => nestedSlice(b.members ?? (await ctx.bodies.load(b.sourceId))?.members ?? [], args, () => '', 500),
+    decisions: (b: Body, args: Args, ctx) => decisions(ctx, args, b.sourceId.toUpperCase()),
+    meetings: (b: Body, args: Args, ctx) => meetings(ctx, args, b.sourceId.toUpperCase()),
   },
   HelsinkiCase: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.cases.load(caseIdOf(ref.id)),
-    decisions: async (c: Case, _a, ctx) => {
-      const loaded = await ctx.decisions.loadMany(c.decisionIds.map((id) => id.toUpperCase()));
-      const seen = new Set<string>();
-      const decisions: Decision[] = [];
-      for (const d of loaded) {
-        if (d instanceof Error) throw d;
-        if (d && !seen.has(d.id)) {
-          seen.add(d.id);
-          decisions.push(d);
-        }
-      }
-      return decisions.sort((a, b) => newestFirst(decisionKey(a), decisionKey(b)));
+    attachments: (c: ServedCase, _a, ctx) => ctx.documents.load(caseGid(c.sourceId)),
+    decisions: (c: ServedCase, args: Args, ctx) => {
+      // The decisions that name the case, and the decision records Ahjo lists in the case's Records.
+      const records = c.decisionIds.map((id) => id.toUpperCase());
+      const where = new Where().add('(case_ids @> ?::text[] OR source_id = ANY(?::text[]) OR alias_ids && ?::text[])', [caseGid(c.sourceId)], records, records);
+      return nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where, order: 'newest' }, args);
     },
   },
 };

@@ -1,7 +1,8 @@
 /**
- * Ahjo REST API client: one method per endpoint the subgraph uses, envelopes unwrapped, list
- * pages followed. Ahjo pages with `page` (0-based) and `size`; we follow until a short page or
- * `nextCount` 0, up to `maxPages` (then the result is truncated and a warning logged).
+ * Ahjo REST API client: one method per endpoint the subgraph uses, envelopes unwrapped. Lists are
+ * asked for one period at a time (`handledsince`/`handledbefore`, `start`/`end`): Ahjo pages with
+ * `page` (0-based) and `size` and says how many there are (`count`); a period holding more than
+ * the sync takes at once answers `tooMany`, and the sync halves it (never a truncated list).
  */
 import type { Query, UpstreamClient } from '../../shared/upstream';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoList, AhjoMeeting, AhjoOrganization } from './types';
@@ -14,21 +15,26 @@ export interface AhjoPaging {
 export class AhjoClient {
   constructor(readonly http: UpstreamClient, readonly paging: AhjoPaging) {}
 
-  private async listAll<T>(segments: string[], key: string, query: Query): Promise<T[]> {
+  /**
+   * Every item of one period of a list, or `tooMany` (with Ahjo's count) when the period holds more
+   * than `maxItems` or than `maxPages` pages.
+   */
+  private async period<T>(key: 'decisions' | 'meetings' | 'cases', query: Query, maxItems: number): Promise<{ items: T[] } | { tooMany: number }> {
     const items: T[] = [];
     for (let page = 0; page < this.paging.maxPages; page++) {
-      const body = await this.http.getEnvelope<AhjoList & Record<string, unknown>>(segments, { ...query, size: this.paging.pageSize, page }, key);
+      const body = await this.http.getEnvelope<AhjoList & Record<string, unknown>>([key], { ...query, size: this.paging.pageSize, page }, key);
+      const count = typeof body?.count === 'number' ? body.count : null;
+      if (page === 0 && count !== null && count > maxItems) return { tooMany: count };
       const batch = (body?.[key] as T[] | undefined) ?? [];
       items.push(...batch);
-      if (batch.length < this.paging.pageSize || body?.nextCount === 0) return items;
+      if (batch.length < this.paging.pageSize || body?.nextCount === 0 || (count !== null && items.length >= count)) return { items };
     }
-    this.http.options.logger.warn({ segments, query, maxPages: this.paging.maxPages }, 'Ahjo list truncated at maxPages');
-    return items;
+    return { tooMany: items.length };
   }
 
-  /** GET /decisions: `handledsince`/`handledbefore` in UTC `YYYY-MM-DDTHH:mm:ssZ`, `decisionmaker_id`. */
-  decisions(query: { handledsince?: string; handledbefore?: string; decisionmaker_id?: string }): Promise<AhjoDecision[]> {
-    return this.listAll<AhjoDecision>(['decisions'], 'decisions', query);
+  /** GET /decisions of a period: `handledsince`/`handledbefore` in UTC `YYYY-MM-DDTHH:mm:ssZ`. */
+  decisions(query: { handledsince: string; handledbefore: string }, maxItems: number): Promise<{ items: AhjoDecision[] } | { tooMany: number }> {
+    return this.period<AhjoDecision>('decisions', query, maxItems);
   }
 
   /** GET /decisions/{NativeId}: a single decision still comes wrapped as `{"decisions":[…]}`. */
@@ -39,9 +45,9 @@ export class AhjoClient {
     return this.expect(body as AhjoDecision, 'NativeId', ['decisions', nativeId]);
   }
 
-  /** GET /meetings: `start`/`end`, `decisionmaker_id`, `cancelledonly=true`. */
-  meetings(query: { start?: string; end?: string; decisionmaker_id?: string; cancelledonly?: boolean }): Promise<AhjoMeeting[]> {
-    return this.listAll<AhjoMeeting>(['meetings'], 'meetings', { ...query, cancelledonly: query.cancelledonly ? 'true' : undefined });
+  /** GET /meetings of a period: `start`/`end` (Ahjo's default window without them is never used). */
+  meetings(query: { start: string; end: string }, maxItems: number): Promise<{ items: AhjoMeeting[] } | { tooMany: number }> {
+    return this.period<AhjoMeeting>('meetings', query, maxItems);
   }
 
   /** GET /meetings/{MeetingID}: an object (the paatokset proxy wraps it in `{"meetings":[…]}`; both are accepted). */
@@ -52,9 +58,9 @@ export class AhjoClient {
     return this.expect(body as AhjoMeeting, 'MeetingID', ['meetings', meetingId]);
   }
 
-  /** GET /cases: `q`, `handledsince`/`handledbefore`, `resolved`. */
-  cases(query: { q?: string; handledsince?: string; handledbefore?: string; resolved?: boolean }): Promise<AhjoCase[]> {
-    return this.listAll<AhjoCase>(['cases'], 'cases', { ...query, resolved: query.resolved === undefined ? undefined : String(query.resolved) });
+  /** GET /cases of a period (`handledsince`/`handledbefore`); list items leave out Handlings and Records. */
+  cases(query: { handledsince: string; handledbefore: string }, maxItems: number): Promise<{ items: AhjoCase[] } | { tooMany: number }> {
+    return this.period<AhjoCase>('cases', query, maxItems);
   }
 
   /** GET /cases/{CaseID}: one case with Handlings and Records. */
