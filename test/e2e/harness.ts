@@ -34,9 +34,10 @@ export interface BarcelonaOptions {
   dataDir?: string;
   decidimRateLimitPerMinute?: number;
   decidimRequestsPerMinute?: number;
-  decidimCacheMs?: number;
-  plenaryRecheckMs?: number;
+  scale?: number;
 }
+
+type CityService = HelsinkiSubgraph | AmsterdamSubgraph | BarcelonaSubgraph;
 
 export interface Graph {
   gatewayUrl: string;
@@ -50,6 +51,8 @@ export interface Graph {
   /** Barcelona's replica (files + Decidim) and subgraph, unless the test left Barcelona out. */
   barcelona?: { replica: BarcelonaReplica; replicaService: RunningService; subgraph: RunningService; service: BarcelonaSubgraph };
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** Runs one sync of every started city (as the background sync would) and returns when done. */
+  syncAll(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,18 +61,25 @@ export async function postGraphQL(url: string, query: string, variables?: Record
   return (await res.json()) as GraphQLResponse;
 }
 
-/** Starts replica (unless `ahjoBaseUrl` is given), subgraph and gateway. */
+/** The gateway's response cache in a test: in memory, or Redis (REDIS_URL), and the edge cache's size. */
 export interface CacheOption {
   redisUrl?: string;
   maxEntries?: number;
-  /** Freshness of Helsinki's cached upstream answers, in ms (default: the production table). */
-  helsinkiTtlMs?: number;
   /** Entries of the gateway's in-process edge cache (0 turns it off, to test the shared cache alone). */
   edgeCacheEntries?: number;
 }
 
+/** Where the test's stores live: in memory (default), a PGlite directory, or a PostgreSQL. */
+export interface StoreOption {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
 export interface GraphOptions {
   cache?: CacheOption;
+  store?: StoreOption;
+  /** Run each city's first sync before the gateway starts (default true). */
+  syncFirst?: boolean;
   /** How long the gateway waits for a city subgraph (default 5 s). */
   subgraphTimeoutMs?: number;
   /** How long the gateway's open circuit toward a subgraph waits before probing (default 10 s). */
@@ -90,9 +100,22 @@ export interface GraphOptions {
   barcelona?: boolean | BarcelonaOptions;
 }
 
-/** The upstream cache of every city subgraph, when the test asks for caching. */
-const cacheOf = (opts: GraphOptions) => (opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined);
+/** Test PostgreSQL: the machine's server (trust auth, database `test`). */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
 const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, volumeThreshold: 5, ...opts.breaker });
+
+/** A city's store and sync settings in tests: no background sync (tests sync when they mean to). */
+export function testStoreSettings(store: StoreOption = {}) {
+  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl, poolSize: 4, sharedBuffersMb: 16 };
+}
+export const TEST_SYNC = { intervalS: 0, from: '2012-01-01', lookbackDays: 14, fullEveryHours: 24, concurrency: 4, onListen: false };
+
+/** Builds a city subgraph, runs its first sync (unless told not to; a failing sync is left for the test to see), and listens. */
+async function started<T extends CityService>(service: T, opts: GraphOptions): Promise<{ service: T; subgraph: RunningService }> {
+  if (opts.syncFirst !== false) await service.sync.runOnce();
+  return { service, subgraph: await service.listen(0) };
+}
 
 export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   let replica: Graph['replica'];
@@ -102,24 +125,25 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
     replica = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
     ahjoBaseUrl = replica.url;
   }
-  const subgraphService = await buildHelsinkiSubgraph(
-    {
-      ahjoBaseUrl,
-      ahjoToken: opts.ahjoToken,
-      timeoutMs: 3000,
-      retries: 1,
-      pageSize: 50,
-      maxPages: 50,
-      userAgent: 'city-decision-graph tests',
-      breaker: breakerOf(opts),
-      cache: cacheOf(opts),
-      cachePolicy: opts.cache?.helsinkiTtlMs !== undefined
-        ? () => ({ ttlMs: opts.cache!.helsinkiTtlMs!, staleWhileRevalidateMs: 0, staleIfErrorMs: 3600000 })
-        : undefined,
-    },
-    logger,
+  const helsinki = await started(
+    await buildHelsinkiSubgraph(
+      {
+        ahjoBaseUrl,
+        ahjoToken: opts.ahjoToken,
+        timeoutMs: 3000,
+        retries: 1,
+        pageSize: 50,
+        maxPages: 4,
+        windowMonths: 12,
+        userAgent: 'city-decision-graph tests',
+        breaker: breakerOf(opts),
+        store: testStoreSettings(opts.store),
+        sync: TEST_SYNC,
+      },
+      logger,
+    ),
+    opts,
   );
-  const subgraph = await subgraphService.listen(0);
   let amsterdam: Graph['amsterdam'];
   if (opts.amsterdam) {
     const a = typeof opts.amsterdam === 'object' ? opts.amsterdam : {};
@@ -128,33 +152,37 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
       const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
       replicaRunning = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
     }
-    const service = await buildAmsterdamSubgraph({ notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts), cache: cacheOf(opts) }, logger);
-    amsterdam = { replica: replicaRunning, service, subgraph: await service.listen(0) };
+    const service = await buildAmsterdamSubgraph(
+      { notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, windowMonths: 12, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts), store: testStoreSettings(opts.store), sync: TEST_SYNC },
+      logger,
+    );
+    amsterdam = { replica: replicaRunning, ...(await started(service, opts)) };
   }
   let barcelona: Graph['barcelona'];
   if (opts.barcelona) {
     const b = typeof opts.barcelona === 'object' ? opts.barcelona : {};
-    const replica = createBarcelonaReplica({ dataDir: b.dataDir ?? BARCELONA_DATA_DIR, decidimRateLimitPerMinute: b.decidimRateLimitPerMinute });
+    const replica = createBarcelonaReplica({ dataDir: b.dataDir ?? BARCELONA_DATA_DIR, decidimRateLimitPerMinute: b.decidimRateLimitPerMinute, scale: b.scale });
     const replicaService = await replica.listen(0);
     const service = await buildBarcelonaSubgraph(
       {
         plenaryBaseUrl: `${replicaService.url}/sites/default/files/votacions_plenari`,
         decidimUrl: `${replicaService.url}/api`,
         timeoutMs: 3000,
+        retries: 1,
         breaker: breakerOf(opts),
-        plenaryRecheckMs: b.plenaryRecheckMs ?? 0,
         decidimRequestsPerMinute: b.decidimRequestsPerMinute ?? 6000,
-        decidimCacheMs: b.decidimCacheMs ?? 60000,
         userAgent: 'city-decision-graph tests (+https://github.com/city-decision-graph)',
+        store: testStoreSettings(opts.store),
+        sync: TEST_SYNC,
       },
       logger,
     );
-    barcelona = { replica, replicaService, service, subgraph: await service.listen(0) };
+    barcelona = { replica, replicaService, ...(await started(service, opts)) };
   }
   const gatewayService = await buildGateway(
     {
       supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: { helsinki: subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
+      subgraphUrls: { helsinki: helsinki.subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
       subgraphTimeoutMs: opts.subgraphTimeoutMs ?? 5000,
       subgraphBreakerResetMs: opts.subgraphBreakerResetMs,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
@@ -166,16 +194,21 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   return {
     gatewayUrl: gateway.url,
     replica,
-    subgraph,
-    subgraphService,
+    subgraph: helsinki.subgraph,
+    subgraphService: helsinki.service,
     gateway,
     gatewayService,
     amsterdam,
     barcelona,
     query: (q, v) => postGraphQL(gateway.url, q, v),
+    syncAll: async () => {
+      await helsinki.service.sync.runOnce();
+      await amsterdam?.service.sync.runOnce();
+      await barcelona?.service.sync.runOnce();
+    },
     close: async () => {
       await gateway.close();
-      await subgraph.close();
+      await helsinki.subgraph.close();
       if (replica) await replica.close();
       if (barcelona) {
         await barcelona.subgraph.close().catch(() => undefined);
