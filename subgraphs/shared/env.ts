@@ -38,6 +38,8 @@ export function cacheSettingsFromEnv(env: NodeJS.ProcessEnv): { redisUrl?: strin
 export interface StoreEnvSettings {
   dataDir: string;
   databaseUrl?: string;
+  /** Put before each city's schema name on PostgreSQL (several deployments in one database). */
+  schemaPrefix?: string;
   poolSize: number;
   sharedBuffersMb: number;
 }
@@ -49,6 +51,7 @@ export function storeSettingsFromEnv(env: NodeJS.ProcessEnv): StoreEnvSettings {
   return {
     dataDir: env.DATA_DIR ? (env.DATA_DIR === 'memory' ? 'memory' : path.resolve(env.DATA_DIR)) : DEFAULT_DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
+    schemaPrefix: env.DATABASE_SCHEMA_PREFIX || undefined,
     poolSize: intFromEnv(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE') || 10,
     sharedBuffersMb: intFromEnv(env.PGLITE_SHARED_BUFFERS_MB, 32, 'PGLITE_SHARED_BUFFERS_MB') || 32,
   };

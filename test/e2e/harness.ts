@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
+import { createAhjoReplica, type AhjoReplica } from '../../subgraphs/helsinki/replica/server';
 import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
 import { createNotubizReplica } from '../../subgraphs/amsterdam/replica/server';
 import { buildAmsterdamSubgraph, type AmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
@@ -41,7 +41,7 @@ type CityService = HelsinkiSubgraph | AmsterdamSubgraph | BarcelonaSubgraph;
 
 export interface Graph {
   gatewayUrl: string;
-  replica?: RunningService & { requests: string[]; faults: Faults };
+  replica?: RunningService & { requests: string[]; faults: Faults; update: AhjoReplica['update'] };
   subgraph: RunningService;
   subgraphService: HelsinkiSubgraph;
   gateway: RunningService;
@@ -73,6 +73,8 @@ export interface CacheOption {
 export interface StoreOption {
   dataDir?: string;
   databaseUrl?: string;
+  /** Schema name prefix on PostgreSQL, so a test's schemas are its own. */
+  schemaPrefix?: string;
 }
 
 export interface GraphOptions {
@@ -107,7 +109,7 @@ const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, vo
 
 /** A city's store and sync settings in tests: no background sync (tests sync when they mean to). */
 export function testStoreSettings(store: StoreOption = {}) {
-  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl, poolSize: 4, sharedBuffersMb: 16 };
+  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl, schemaPrefix: store.schemaPrefix, poolSize: 4, sharedBuffersMb: 16 };
 }
 export const TEST_SYNC = { intervalS: 0, from: '2012-01-01', lookbackDays: 14, fullEveryHours: 24, concurrency: 4, onListen: false };
 
@@ -122,7 +124,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
     const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, token: opts.replicaToken, latencyMs: opts.helsinkiLatencyMs });
-    replica = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
+    replica = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults, update: r.update });
     ahjoBaseUrl = replica.url;
   }
   const helsinki = await started(

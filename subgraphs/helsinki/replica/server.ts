@@ -65,13 +65,28 @@ function instantOf(value: string | null): number | null {
   return dt.isValid ? dt.toMillis() : NaN;
 }
 
-export function createAhjoReplica(options: ReplicaOptions): { server: http.Server; data: ReplicaData; scale: number; requests: string[]; faults: Faults; listen(port: number, host?: string): Promise<RunningService> } {
+export interface AhjoReplica {
+  server: http.Server;
+  data: ReplicaData;
+  scale: number;
+  requests: string[];
+  faults: Faults;
+  /** Changes the data while the replica runs (tests: a record added, changed or deleted upstream). */
+  update(change: (data: ReplicaData) => void): void;
+  listen(port: number, host?: string): Promise<RunningService>;
+}
+
+export function createAhjoReplica(options: ReplicaOptions): AhjoReplica {
   const data = loadReplicaData(options.dataDir);
-  const scaled = scaleAhjo(data, replicaScale(options.scale ?? 1, 'The Ahjo replica option scale'));
-  // What the list filters read of a base record, once.
-  const decisionOrg = data.decisions.map((d) => d.Organization?.ID?.toUpperCase());
-  const meetingBody = data.meetings.map((m) => m.DecisionMakerId?.toUpperCase());
-  const caseTitle = data.cases.map((c) => c.Title.toLowerCase());
+  const scale = replicaScale(options.scale ?? 1, 'The Ahjo replica option scale');
+  // The scaled view and what the list filters read of a base record, computed once per change of the data.
+  const derive = () => ({
+    scaled: scaleAhjo(data, scale),
+    decisionOrg: data.decisions.map((d) => d.Organization?.ID?.toUpperCase()),
+    meetingBody: data.meetings.map((m) => m.DecisionMakerId?.toUpperCase()),
+    caseTitle: data.cases.map((c) => c.Title.toLowerCase()),
+  });
+  let view = derive();
   const requests: string[] = [];
 
   /**
@@ -130,12 +145,12 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
 
     if (parts[0] === 'decisions' && parts.length === 1) {
       const dm = q('decisionmaker_id')?.toUpperCase();
-      const list = scaled.decisions;
+      const list = view.scaled.decisions;
       const window = { since: dates.handledsince, until: dates.handledbefore };
-      return page(res, url, 'decisions', list, window, (pair) => !dm || decisionOrg[list.baseOf(pair)] === dm, scaled.decisionAt);
+      return page(res, url, 'decisions', list, window, (pair) => !dm || view.decisionOrg[list.baseOf(pair)] === dm, view.scaled.decisionAt);
     }
     if (parts[0] === 'decisions' && parts.length === 2) {
-      const d = scaled.decision(parts[1]);
+      const d = view.scaled.decision(parts[1]);
       // "Single decisions from endpoint still come as an array" (paatokset AhjoProxy).
       return d ? json(res, 200, { decisions: [d] }) : json(res, 404, { error: 'Decision not found' });
     }
@@ -149,33 +164,33 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
         since = DateTime.now().minus({ weeks: 4 }).toMillis();
         before = DateTime.now().plus({ months: 2 }).toMillis();
       }
-      const list = scaled.meetings;
-      const matches = (pair: number) => (!dm || meetingBody[list.baseOf(pair)] === dm) && (!cancelledOnly || data.meetings[list.baseOf(pair)].Status === 'peruttu');
-      return page(res, url, 'meetings', list, { since, until: before }, matches, scaled.meetingAt);
+      const list = view.scaled.meetings;
+      const matches = (pair: number) => (!dm || view.meetingBody[list.baseOf(pair)] === dm) && (!cancelledOnly || data.meetings[list.baseOf(pair)].Status === 'peruttu');
+      return page(res, url, 'meetings', list, { since, until: before }, matches, view.scaled.meetingAt);
     }
     if (parts[0] === 'meetings' && parts.length === 2) {
-      const m = scaled.meeting(parts[1]);
+      const m = view.scaled.meeting(parts[1]);
       return m ? json(res, 200, m) : json(res, 404, { error: 'Meeting not found' });
     }
     if (parts[0] === 'cases' && parts.length === 1) {
       const text = q('q')?.toLowerCase();
       const resolved = q('resolved');
-      const list = scaled.cases;
+      const list = view.scaled.cases;
       const matches = (pair: number) => {
         const c = data.cases[list.baseOf(pair)];
         if (resolved !== null && resolved !== '' && (resolved === 'true') !== (c.Status === 'Ratkaistu')) return false;
         // A copy's label is its own (`HELA 2026-…`), so it is matched as the copy has it.
-        return !text || caseTitle[list.baseOf(pair)].includes(text) || copyCaseLabel(c.CaseIDLabel ?? '', list.copyOf(pair)).toLowerCase().includes(text);
+        return !text || view.caseTitle[list.baseOf(pair)].includes(text) || copyCaseLabel(c.CaseIDLabel ?? '', list.copyOf(pair)).toLowerCase().includes(text);
       };
       // The list endpoint leaves out Handlings and Records (as in Ahjo's /cases fixture).
       const build = (pair: number) => {
         const { Handlings: _h, Records: _r, ...rest } = data.cases[list.baseOf(pair)];
-        return scaled.caseAt(pair, rest);
+        return view.scaled.caseAt(pair, rest);
       };
       return page(res, url, 'cases', list, { since: dates.handledsince, until: dates.handledbefore }, matches, build);
     }
     if (parts[0] === 'cases' && parts.length === 2) {
-      const c = scaled.case(parts[1]);
+      const c = view.scaled.case(parts[1]);
       return c ? json(res, 200, c) : json(res, 404, { error: 'Case not found' });
     }
     if (parts[0] === 'agents' && parts[1] === 'decisionmakers' && parts.length === 2) {
@@ -193,9 +208,13 @@ export function createAhjoReplica(options: ReplicaOptions): { server: http.Serve
   return {
     server,
     data,
-    scale: scaled.scale,
+    scale: view.scaled.scale,
     requests,
     faults,
+    update: (change) => {
+      change(data);
+      view = derive();
+    },
     listen: (port, host = '127.0.0.1') => listen(server, port, host, API_PREFIX, async () => {}),
   };
 }

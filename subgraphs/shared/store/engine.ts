@@ -36,8 +36,10 @@ export interface Db extends Queryable {
 }
 
 export interface EngineSettings {
-  /** The city's id: its schema name, and its directory under `dataDir`. */
+  /** The city's id: its directory under `dataDir`, and its schema name (after `schemaPrefix`). */
   city: string;
+  /** Put before the city's id in the schema name, so several deployments can share one database. */
+  schemaPrefix?: string;
   /** A PostgreSQL connection string; when set, the real server is used instead of PGlite. */
   databaseUrl?: string;
   /** Directory holding one PGlite data directory per city; `memory` keeps the store in memory. */
@@ -51,13 +53,14 @@ export interface EngineSettings {
 const SCHEMA = /^[a-z][a-z0-9_]{0,40}$/;
 
 export async function openEngine(settings: EngineSettings): Promise<Db> {
-  if (!SCHEMA.test(settings.city)) throw new Error(`A store needs a city id of lower-case letters, digits and _ (got ${JSON.stringify(settings.city)}).`);
-  return settings.databaseUrl ? openPostgres(settings) : openPglite(settings);
+  const schema = `${settings.schemaPrefix ?? ''}${settings.city}`;
+  if (!SCHEMA.test(schema)) throw new Error(`A store's schema name must be lower-case letters, digits and _ (got ${JSON.stringify(schema)}).`);
+  return settings.databaseUrl ? openPostgres(settings, schema) : openPglite(settings, schema);
 }
 
 // ---- PGlite ---------------------------------------------------------------------------------------
 
-async function openPglite(settings: EngineSettings): Promise<Db> {
+async function openPglite(settings: EngineSettings, schema: string): Promise<Db> {
   const inMemory = settings.dataDir === 'memory';
   const dir = inMemory ? undefined : path.resolve(settings.dataDir, settings.city);
   const lock = dir ? holdDirectory(dir) : null;
@@ -73,7 +76,7 @@ async function openPglite(settings: EngineSettings): Promise<Db> {
       postgresqlconf: [`shared_buffers=${settings.sharedBuffersMb ?? 32}MB`, 'work_mem=8MB', 'maintenance_work_mem=64MB'],
     });
     await db.waitReady;
-    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${settings.city}; SET search_path TO ${settings.city}, public;`);
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
   } catch (err) {
     lock?.release();
     throw err;
@@ -82,7 +85,7 @@ async function openPglite(settings: EngineSettings): Promise<Db> {
   const held = new Set<string>();
   return {
     engine: 'pglite',
-    schema: settings.city,
+    schema,
     location: dir ?? 'memory',
     query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
     exec: async (sql) => void (await db.exec(sql)),
@@ -185,8 +188,7 @@ function alive(pid: number): boolean {
 
 // ---- PostgreSQL -----------------------------------------------------------------------------------
 
-async function openPostgres(settings: EngineSettings): Promise<Db> {
-  const schema = settings.city;
+async function openPostgres(settings: EngineSettings, schema: string): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max: settings.poolSize ?? 10,

@@ -257,7 +257,8 @@ export class SyncRunner {
     }
     const startedAt = new Date();
     const dueFull = !state.lastFullAt || Date.now() - Date.parse(state.lastFullAt) > this.settings.fullEveryHours * 3600_000;
-    const full = options.full || !state.backfilled || dueFull;
+    // An interrupted full run (a resume point is saved) is taken up where it stopped.
+    const full = options.full || !state.backfilled || dueFull || !!state.resumeAt;
     const run = new SyncRun(this.store, upstream, state, full, this.settings, this.logger, startedAt, options.onProgress ?? (() => undefined), this.abort.signal);
     state.lastAttemptAt = startedAt.toISOString();
     this.syncingNow.add(upstream.key);
