@@ -1170,6 +1170,11 @@ export interface DecidimReplica {
   requestCount: number;
   /** Requests answered 429. */
   throttledCount: number;
+  /**
+   * Changes the data while the replica runs (a test adds, edits or removes records): `edit` gets the
+   * seed (at scale N, with its copies) and may change it in place; later requests answer the result.
+   */
+  change(edit: (seed: DecidimSeed) => void): void;
 }
 
 export interface DecidimReplicaOptions {
@@ -1204,7 +1209,8 @@ function apiPath(url: string | undefined): boolean {
 }
 
 export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplica {
-  const store = buildStore(scaleDecidimSeed(loadDecidimSeed(opts.seedFile), replicaScale(opts.scale ?? 1, 'The Decidim replica option scale')));
+  const seed = scaleDecidimSeed(loadDecidimSeed(opts.seedFile), replicaScale(opts.scale ?? 1, 'The Decidim replica option scale'));
+  let store = buildStore(seed);
   const schema = buildExecutableSchema();
   const limit = opts.rateLimitPerMinute ?? DECIDIM_RATE_LIMIT_PER_MINUTE;
   const maxPerPage = opts.maxPerPage ?? DECIDIM_MAX_PER_PAGE;
@@ -1279,6 +1285,10 @@ export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplic
   const replica: DecidimReplica = {
     requestCount: 0,
     throttledCount: 0,
+    change(edit) {
+      edit(seed);
+      store = buildStore(seed);
+    },
     handle(req: IncomingMessage, res: ServerResponse): void {
       try {
         const isApi = apiPath(req.url);
