@@ -1,0 +1,287 @@
+/**
+ * Barcelona's mapped records → store rows: the columns lists filter, sort, search and count on, and
+ * the record itself (doc) that the resolvers serve. Pure functions, like the rest of mapping/.
+ *
+ * Units (what one sync step writes at once, see shared/store/rows.ts):
+ * - `plenari:{file}:{ref_sessio}`: a plenary session of one file, its agreements as decisions (with
+ *   their vote) and as agenda items;
+ * - `case:{ref_proposta}`: a proposal reference, derived from every stored agreement that carries it
+ *   (in either file);
+ * - `process:{id}`, `proposal:{id}`, `decidim-meeting:{id}`, `result:{id}`: one Decidim record each;
+ * - `council`: the Consell Municipal.
+ */
+import type { AgendaItemRow, BodyRow, CaseRow, DecisionRow, ExtraRow, MeetingRow, Unit, VoteEventRow } from '../../shared/store/rows';
+import { searchText } from '../../shared/store/search';
+import { htmlToPlain, pickLang } from '../../shared/text';
+import { COUNCIL_ID, gid, type PlenaryDecision } from './decision';
+import type { AgendaItemModel, Localized, MeetingModel, ProcessModel, ProposalModel, ResultModel } from './decidim-model';
+
+export const MAIN = 'ca';
+
+// ---- bodies -----------------------------------------------------------------------------------------
+
+export interface BodyModel {
+  id: string;
+  sourceId: string;
+  name: string;
+  type: string;
+  typeRaw: string;
+  active: boolean | null;
+  formedOn: string | null;
+  dissolvedOn: string | null;
+}
+
+export const COUNCIL_GID = gid('body', COUNCIL_ID);
+export const processBodyId = (processSourceId: string) => `process-${processSourceId}`;
+export const processBodyGid = (processSourceId: string) => gid('body', processBodyId(processSourceId));
+
+export const COUNCIL: BodyModel = { id: COUNCIL_GID, sourceId: COUNCIL_ID, name: 'Consell Municipal', type: 'COUNCIL', typeRaw: 'organ_resolucio', active: true, formedOn: null, dissolvedOn: null };
+
+function bodyRow(b: BodyModel): BodyRow {
+  return { id: b.id, sourceId: b.sourceId, sortKey: b.name.toLocaleLowerCase('ca'), type: b.type, active: b.active, parentId: null, search: searchText([b.name]), doc: b };
+}
+
+/**
+ * The Consell Municipal: every harvester writes this same unit (the plenary files decide in it, and
+ * it heads the body list beside Decidim's processes); unchanged, it is never rewritten.
+ */
+export function councilUnit(): Unit {
+  return { key: 'council', bodies: [bodyRow(COUNCIL)] };
+}
+
+/** A process as the body of its meetings: active while its end date has not passed (as of `today`). */
+export function processBody(p: ProcessModel, today: string): BodyModel {
+  const ended = !!p.endDate && p.endDate < today;
+  return {
+    id: processBodyGid(p.sourceId),
+    sourceId: processBodyId(p.sourceId),
+    name: pickLang(p.titles, MAIN, MAIN)?.text ?? p.slug ?? p.sourceId,
+    type: 'OTHER',
+    typeRaw: 'participatory_process',
+    active: !ended,
+    formedOn: p.startDate,
+    dissolvedOn: ended ? p.endDate : null,
+  };
+}
+
+// ---- plenary sessions and agreements ------------------------------------------------------------------
+
+/** A decision as stored: its vote lives in vote_events. */
+export type StoredDecision = Omit<PlenaryDecision, 'voteEvents'>;
+
+export interface PlenarySession {
+  id: string;
+  sourceId: string;
+  sessionRef: string;
+  date: string;
+  sourceUrl: string;
+}
+
+/** An agreement as an item of its session's agenda; the agreement itself is loaded by `decisionSourceId`. */
+export interface PlenaryItem {
+  __typename: 'BarcelonaPlenaryItem';
+  id: string;
+  number: string | null;
+  title: string;
+  decisionSourceId: string;
+}
+
+export const sessionSourceId = (sessionRef: string) => `plenari:${sessionRef}`;
+export const sessionGid = (sessionRef: string) => gid('meeting', sessionSourceId(sessionRef));
+/** Per file: the same `ref_sessio` in both files (never seen) would not make one file's rows the other's. */
+export const sessionUnitKey = (file: string, sessionRef: string) => `plenari:${file}:${sessionRef}`;
+export const caseGid = (ref: string) => gid('case', ref);
+export const caseUnitKey = (ref: string) => `case:${ref}`;
+
+/** Proposal references that name a case: `s/n` ("sense número") names none. */
+export function caseRefsOf(proposalRefs: string[]): string[] {
+  return proposalRefs.filter((r) => r.toLowerCase() !== 's/n');
+}
+
+/** Theme match keys: `category` matches tema_cat or tema_cast, case-insensitively. */
+export function themeKeys(d: PlenaryDecision): string[] {
+  return [...new Set([d.agreement.themeCa, d.agreement.themeEs].filter((t): t is string => !!t).map((t) => t.toLowerCase()))];
+}
+
+/** Agreements of one session of one file, in file order (their order on the session's agenda). */
+export function sessionUnit(file: string, decisions: PlenaryDecision[]): Unit {
+  const first = decisions[0];
+  const ref = first.agreement.sessionRef;
+  const meetingId = sessionGid(ref);
+  const session: PlenarySession = { id: meetingId, sourceId: sessionSourceId(ref), sessionRef: ref, date: first.date, sourceUrl: first.sourceUrl };
+  const meeting: MeetingRow = { id: meetingId, sourceId: session.sourceId, kind: 'BarcelonaPlenarySession', date: session.date, sortKey: session.date, bodyIds: [COUNCIL_GID], status: 'HELD', doc: session };
+  return {
+    key: sessionUnitKey(file, ref),
+    meetings: [meeting],
+    decisions: decisions.map((d, i) => decisionRow(d, meetingId, i)),
+    voteEvents: decisions.flatMap((d) => d.voteEvents.map((v, i) => voteEventRow(d.id, v, i))),
+    agendaItems: decisions.map((d, i): AgendaItemRow => ({ id: gid('agendaitem', d.sourceId), meetingId, position: i, parentId: null, decisionId: d.id, doc: plenaryItem(d) })),
+  };
+}
+
+function plenaryItem(d: PlenaryDecision): PlenaryItem {
+  return { __typename: 'BarcelonaPlenaryItem', id: gid('agendaitem', d.sourceId), number: d.agreement.proposalRefs.join('; ') || null, title: d.titles[0].text, decisionSourceId: d.sourceId };
+}
+
+export function decisionRow(d: PlenaryDecision, meetingId: string, position: number): DecisionRow {
+  const { voteEvents: _v, ...doc } = d;
+  const es = d.titles.filter((t) => t.lang === 'es').map((t) => t.text);
+  return {
+    id: d.id,
+    sourceId: d.sourceId,
+    date: d.date,
+    sortKey: d.date,
+    bodyIds: [COUNCIL_GID],
+    meetingId,
+    position,
+    caseIds: caseRefsOf(d.agreement.proposalRefs).map(caseGid),
+    outcome: d.outcome,
+    categories: themeKeys(d),
+    // Titles in both languages, the agreement's text and its references, accents folded.
+    search: searchText([...d.titles.map((t) => t.text), d.plainText, ...d.agreement.proposalRefs]),
+    // Only Spanish is stemmed (PostgreSQL has no Catalan stemmer: Catalan is matched by substring).
+    texts: es.length ? { es: es.join('\n') } : {},
+    doc,
+  };
+}
+
+function voteEventRow(decisionId: string, v: PlenaryDecision['voteEvents'][number], position: number): VoteEventRow {
+  const count = (option: string) => v.counts.find((c) => c.option === option)?.value ?? 0;
+  // `-` (the group did not take part) is counted as absent.
+  return { id: v.id, decisionId, position, yes: count('YES'), no: count('NO'), abstain: count('ABSTAIN'), absent: count('NOT_VOTING'), doc: v };
+}
+
+// ---- cases ----------------------------------------------------------------------------------------------
+
+export interface PlenaryCase {
+  id: string;
+  sourceId: string;
+  /** Title and date of the newest agreement carrying the reference. */
+  title: string;
+  date: string;
+  categories: PlenaryDecision['categories'];
+}
+
+/** Newest first, ties by id: the order of a case's decisions (and of every decision list). */
+export function newestDecisionFirst(a: StoredDecision, b: StoredDecision): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * A proposal reference as a case, from every stored agreement that carries it (in either file), or
+ * null when none does any more.
+ */
+export function caseUnit(ref: string, decisions: StoredDecision[]): Unit | null {
+  if (decisions.length === 0) return null;
+  const sorted = [...decisions].sort(newestDecisionFirst);
+  const newest = sorted[0];
+  const categories = [...new Map(sorted.flatMap((d) => d.categories).map((c) => [c.id, c])).values()];
+  const doc: PlenaryCase = { id: caseGid(ref), sourceId: ref, title: newest.titles[0].text, date: newest.date, categories };
+  const es = sorted.flatMap((d) => d.titles.filter((t) => t.lang === 'es').map((t) => t.text));
+  const row: CaseRow = {
+    id: doc.id,
+    sourceId: ref,
+    date: newest.date,
+    sortKey: newest.date,
+    status: 'UNKNOWN',
+    search: searchText([ref, ...sorted.flatMap((d) => d.titles.map((t) => t.text))]),
+    texts: es.length ? { es: es.join('\n') } : {},
+    doc,
+  };
+  return { key: caseUnitKey(ref), cases: [row] };
+}
+
+// ---- Decidim ----------------------------------------------------------------------------------------------
+
+export const processUnitKey = (sourceId: string) => `process:${sourceId}`;
+export const proposalUnitKey = (sourceId: string) => `proposal:${sourceId}`;
+export const decidimMeetingUnitKey = (sourceId: string) => `decidim-meeting:${sourceId}`;
+export const resultUnitKey = (sourceId: string) => `result:${sourceId}`;
+
+/** UTC instant of an ISO timestamp (offsets differ within a year): a sort key that sorts by time. */
+function instantKey(iso: string | null): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString();
+}
+
+/** A process: as a body (of its meetings) and as itself (Barcelona's own type), one unit. */
+export function processUnit(p: ProcessModel, today: string): Unit {
+  const extra: ExtraRow = { id: p.id, kind: 'process', sourceId: p.sourceId, parentId: null, sortKey: p.startDate ?? '', search: searchText(p.titles.map((t) => t.text)), doc: p };
+  return { key: processUnitKey(p.sourceId), bodies: [bodyRow(processBody(p, today))], extras: [extra] };
+}
+
+const plainTexts = (items: Localized[]) => items.map((i) => htmlToPlain(i.text));
+
+export function proposalUnit(p: ProposalModel): Unit {
+  const extra: ExtraRow = {
+    id: p.id,
+    kind: 'proposal',
+    sourceId: p.sourceId,
+    parentId: gid('process', p.processSourceId),
+    sortKey: instantKey(p.publishedAt),
+    // Titles and bodies in every language published; bodies may be HTML.
+    search: searchText([...p.titles.map((t) => t.text), ...plainTexts(p.bodies)]),
+    doc: p,
+  };
+  return { key: proposalUnitKey(p.sourceId), extras: [extra] };
+}
+
+/** Progress as a key that sorts numerically as text (`045.500`, `100.000`); unknown progress last. */
+export function progressKey(progress: number | null): string {
+  return progress === null ? '' : progress.toFixed(3).padStart(7, '0');
+}
+
+export function resultUnit(r: ResultModel): Unit {
+  const extra: ExtraRow = { id: r.id, kind: 'result', sourceId: r.sourceId, parentId: gid('process', r.processSourceId), sortKey: progressKey(r.progress), search: searchText(r.titles.map((t) => t.text)), doc: r };
+  return { key: resultUnitKey(r.sourceId), extras: [extra] };
+}
+
+/** A Decidim meeting as stored: its status follows the clock (see decidimMeetingUnit), its agenda lives in agenda_items. */
+export type StoredDecidimMeeting = Omit<MeetingModel, 'agenda' | 'status'>;
+
+export interface ParticipatoryItem {
+  __typename: 'BarcelonaParticipatoryAgendaItem';
+  id: string;
+  number: string | null;
+  title: string;
+  descriptions: Localized[];
+  parentId: string | null;
+}
+
+/** A meeting's agenda, depth first: each item's position is its place in that order. */
+function flatAgenda(items: AgendaItemModel[]): AgendaItemModel[] {
+  return items.flatMap((i) => [i, ...flatAgenda(i.children)]);
+}
+
+/**
+ * A Decidim meeting: withdrawn is CANCELLED and closed is HELD whatever the clock says; otherwise
+ * the store keeps BY_TIME from its start (SCHEDULED before, HELD after), so the status follows the
+ * clock without a sync.
+ */
+export function decidimMeetingUnit(m: MeetingModel): Unit {
+  const { agenda, status: _status, ...doc } = m;
+  const status = m.statusRaw === 'withdrawn' ? 'CANCELLED' : m.statusRaw === 'closed' ? 'HELD' : m.start ? 'BY_TIME' : 'UNKNOWN';
+  const row: MeetingRow = {
+    id: m.id,
+    sourceId: m.sourceId,
+    kind: 'BarcelonaParticipatoryMeeting',
+    date: m.date,
+    // The start with its offset, so that a plenary date (a day) and a start on that day sort together.
+    sortKey: m.start ?? m.date ?? '',
+    bodyIds: [processBodyGid(m.processSourceId)],
+    status,
+    heldFrom: status === 'BY_TIME' ? instantKey(m.start) : null,
+    doc: doc satisfies StoredDecidimMeeting,
+  };
+  return {
+    key: decidimMeetingUnitKey(m.sourceId.replace(/^decidim:/, '')),
+    meetings: [row],
+    agendaItems: flatAgenda(agenda).map((item, i): AgendaItemRow => {
+      const { children: _children, ...rest } = item;
+      const served: ParticipatoryItem = { __typename: 'BarcelonaParticipatoryAgendaItem', ...rest };
+      return { id: item.id, meetingId: m.id, position: i, parentId: item.parentId, decisionId: null, doc: served };
+    }),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Barcelona's records → store rows (mapping/rows.ts), over the replica's default files and Decidim
+ * 0.27 shapes: what a sync writes per unit, the keys lists filter and sort on, and what is served.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCurrentTermFile, parsePreviousTermFile } from '../mapping/plenary';
+import { decisionsOf } from '../mapping/decision';
+import { meetingOf, processOf, proposalOf } from '../mapping/decidim';
+import { meetingProblem, processProblem, proposalProblem, resultProblem } from '../mapping/checks';
+import { caseUnit, councilUnit, decidimMeetingUnit, processUnit, progressKey, proposalUnit, sessionUnit, type StoredDecision } from '../mapping/rows';
+
+const DIR = path.resolve(__dirname, '../replica/data/plenary');
+const current = parseCurrentTermFile(fs.readFileSync(path.join(DIR, 'votacions_plenari_mandat_actual.csv'), 'utf8'));
+const previous = parsePreviousTermFile(fs.readFileSync(path.join(DIR, 'votacions_plenari_mandat_2019_2023.csv'), 'utf8'));
+const decisions = decisionsOf(current.agreements, () => 'https://example/actual.csv');
+
+describe('plenary sessions', () => {
+  const ref = current.agreements[0].sessionRef;
+  const session = decisions.filter((d) => d.agreement.sessionRef === ref);
+  const unit = sessionUnit('mandat_actual', session);
+
+  it('writes a session as one unit: the meeting, its agreements as decisions and agenda items in file order, their votes', () => {
+    expect(unit.key).toBe(`plenari:mandat_actual:${ref}`);
+    expect(unit.meetings).toEqual([expect.objectContaining({ id: `barcelona:meeting:plenari:${ref}`, kind: 'BarcelonaPlenarySession', status: 'HELD', date: session[0].date, sortKey: session[0].date, bodyIds: ['barcelona:body:consell-municipal'] })]);
+    expect(unit.decisions!.map((d) => [d.id, d.position])).toEqual(session.map((d, i) => [d.id, i]));
+    expect(unit.agendaItems!.map((i) => i.decisionId)).toEqual(session.map((d) => d.id));
+    expect(unit.voteEvents).toHaveLength(session.filter((d) => d.voteEvents.length).length);
+    // Stored without its vote (vote_events holds it).
+    expect(unit.decisions![0].doc).not.toHaveProperty('voteEvents');
+  });
+
+  it('gives every decision its filter keys: both themes in lower case, cases without s/n, folded search text', () => {
+    const d = unit.decisions!.find((x) => (x.doc as StoredDecision).agreement.themeCa)!;
+    const a = (d.doc as StoredDecision).agreement;
+    expect(d.categories).toEqual(expect.arrayContaining([a.themeCa!.toLowerCase(), a.themeEs!.toLowerCase()]));
+    expect(d.search).toBe(d.search.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    const withoutNumber = decisions.find((x) => x.agreement.proposalRefs.includes('s/n'))!;
+    expect(sessionUnit('mandat_actual', [withoutNumber]).decisions![0].caseIds).toEqual([]);
+  });
+
+  it('is the same unit when built again from the same rows (a sync rewrites nothing)', () => {
+    expect(JSON.stringify(sessionUnit('mandat_actual', decisionsOf(current.agreements, () => 'https://example/actual.csv').filter((d) => d.agreement.sessionRef === ref)))).toBe(JSON.stringify(unit));
+  });
+});
+
+describe('cases', () => {
+  it('take title and date from the newest agreement carrying the reference, across both files, and the themes of all', () => {
+    const older = decisionsOf(previous.agreements, () => 'prev')[0];
+    const newer = decisions.find((d) => d.agreement.themeCa !== older.agreement.themeCa)!;
+    const unit = caseUnit('X1', [older, newer] as StoredDecision[])!;
+    expect(unit.key).toBe('case:X1');
+    expect(unit.cases![0]).toMatchObject({ id: 'barcelona:case:X1', date: newer.date, sortKey: newer.date, status: 'UNKNOWN', doc: { title: newer.titles[0].text, date: newer.date } });
+    expect((unit.cases![0].doc as { categories: unknown[] }).categories).toHaveLength(2);
+    expect(caseUnit('X1', [])).toBeNull();
+  });
+});
+
+describe('Decidim records', () => {
+  it('a process is a body and an extra in one unit; active follows its end date', () => {
+    const p = processOf({ id: 7, title: { translations: [{ locale: 'ca', text: 'Pressupostos participatius' }] }, startDate: '2024-01-01', endDate: '2024-12-31' });
+    const before = processUnit(p, '2024-06-01');
+    expect(before.key).toBe('process:7');
+    expect(before.bodies![0]).toMatchObject({ id: 'barcelona:body:process-7', type: 'OTHER', active: true, sortKey: 'pressupostos participatius' });
+    expect(before.extras![0]).toMatchObject({ id: 'barcelona:process:7', kind: 'process', sortKey: '2024-01-01' });
+    expect(processUnit(p, '2025-01-01').bodies![0]).toMatchObject({ active: false, doc: { dissolvedOn: '2024-12-31' } });
+  });
+
+  it('a proposal sorts by its publication instant and is searched in its title and plain body', () => {
+    const unit = proposalUnit(proposalOf({ id: '5', title: { translations: [{ locale: 'ca', text: 'Més arbres' }] }, body: { translations: [{ locale: 'ca', text: '<p>Plantar <b>arbres</b></p>' }] }, publishedAt: '2024-03-31T10:00:00+02:00' }, '7'));
+    expect(unit.extras![0]).toMatchObject({ kind: 'proposal', parentId: 'barcelona:process:7', sortKey: '2024-03-31T08:00:00.000Z', search: 'mes arbres\nplantar arbres' });
+  });
+
+  it('a meeting keeps BY_TIME from its start unless withdrawn or closed; its agenda is flattened depth first', () => {
+    const base = { id: '5', startTime: '2030-01-01T18:00:00+01:00', agenda: { items: [{ id: '2', position: 0, parent: { id: '1' } }, { id: '1', position: 0, parent: null }, { id: '3', position: 1, parent: null }] } };
+    const unit = decidimMeetingUnit(meetingOf(base, '7'));
+    expect(unit.meetings![0]).toMatchObject({ kind: 'BarcelonaParticipatoryMeeting', status: 'BY_TIME', heldFrom: '2030-01-01T17:00:00.000Z', bodyIds: ['barcelona:body:process-7'], sortKey: '2030-01-01T18:00:00+01:00' });
+    expect(unit.meetings![0].doc).not.toHaveProperty('status');
+    expect(unit.agendaItems!.map((i) => [i.id, i.position, i.parentId])).toEqual([
+      ['barcelona:agendaitem:decidim:1', 0, null],
+      ['barcelona:agendaitem:decidim:2', 1, 'barcelona:agendaitem:decidim:1'],
+      ['barcelona:agendaitem:decidim:3', 2, null],
+    ]);
+    expect(decidimMeetingUnit(meetingOf({ ...base, isWithdrawn: true }, '7')).meetings![0].status).toBe('CANCELLED');
+    expect(decidimMeetingUnit(meetingOf({ ...base, closed: true }, '7')).meetings![0].status).toBe('HELD');
+    expect(decidimMeetingUnit(meetingOf({ id: '6' }, '7')).meetings![0].status).toBe('UNKNOWN');
+  });
+
+  it('progress sorts numerically as text, unknown progress last', () => {
+    const keys = [100, 45.5, 5, 0, null].map(progressKey);
+    expect([...keys].sort().reverse()).toEqual(keys);
+    expect(progressKey(null)).toBe('');
+  });
+
+  it('sets aside records without a servable id or with fields of the wrong shape', () => {
+    expect(processProblem({ id: 'abc' })).toMatch(/not a Decidim id/);
+    expect(proposalProblem({ id: '1', publishedAt: 'yesterday' })).toMatch(/publishedAt "yesterday" is not a date-time/);
+    expect(meetingProblem({ id: '1', title: 42 })).toMatch(/title is not a translated text/);
+    expect(resultProblem({ id: '1', progress: '50%' })).toMatch(/progress is not a number/);
+    expect(proposalProblem({ id: 60116, title: { translations: [] } })).toBeNull();
+  });
+});
+
+it('the council is one unit every harvester writes alike', () => {
+  expect(councilUnit()).toEqual(councilUnit());
+  expect(councilUnit().bodies![0]).toMatchObject({ id: 'barcelona:body:consell-municipal', type: 'COUNCIL', active: true });
+});
