@@ -1,6 +1,7 @@
 /** Barcelona subgraph configuration: every environment variable it reads, with safe defaults. */
 import { cityById } from '../../schema/cities';
-import { breakerSettingsFromEnv, type BreakerSettings, cacheSettingsFromEnv, intFromEnv as int } from '../shared/env';
+import { breakerSettingsFromEnv, type BreakerSettings, intFromEnv as int, storeSettingsFromEnv, syncSettingsFromEnv, type StoreEnvSettings } from '../shared/env';
+import type { SyncSettings } from '../shared/sync/runner';
 
 const city = cityById('barcelona');
 const [plenary, decidim] = city.upstreams;
@@ -17,15 +18,13 @@ export interface BarcelonaConfig {
   retries: number;
   /** The circuit breaker toward each upstream. */
   breaker: BreakerSettings;
-  /** How long a checked plenary file is trusted before the next conditional GET. */
-  plenaryRecheckMs: number;
   /** Client-side limit on Decidim requests (the instance allows 100 per minute per IP). */
   decidimRequestsPerMinute: number;
-  /** How long a Decidim snapshot is reused. */
-  decidimCacheMs: number;
   userAgent: string;
-  /** Keeps the plenary files (with validators) and the Decidim snapshot: Redis when REDIS_URL is set, else in memory. */
-  cache: ReturnType<typeof cacheSettingsFromEnv>;
+  /** The store: PGlite under DATA_DIR, or PostgreSQL with DATABASE_URL. */
+  store: StoreEnvSettings;
+  /** How often the files are revalidated (conditional GET) and Decidim's snapshot is taken: SYNC_INTERVAL_S. */
+  sync: SyncSettings;
 }
 
 export function barcelonaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BarcelonaConfig {
@@ -37,10 +36,9 @@ export function barcelonaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ba
     timeoutMs: int(env.BARCELONA_TIMEOUT_MS, 15000, 'BARCELONA_TIMEOUT_MS'),
     retries: int(env.BARCELONA_RETRIES, 1, 'BARCELONA_RETRIES'),
     breaker: breakerSettingsFromEnv(env),
-    plenaryRecheckMs: int(env.BARCELONA_PLENARY_RECHECK_MS, 300000, 'BARCELONA_PLENARY_RECHECK_MS'),
     decidimRequestsPerMinute: int(env.BARCELONA_DECIDIM_REQUESTS_PER_MINUTE, 90, 'BARCELONA_DECIDIM_REQUESTS_PER_MINUTE') || 90,
-    decidimCacheMs: int(env.BARCELONA_DECIDIM_CACHE_MS, 300000, 'BARCELONA_DECIDIM_CACHE_MS'),
-    cache: cacheSettingsFromEnv(env),
+    store: storeSettingsFromEnv(env),
+    sync: syncSettingsFromEnv(env, city),
     // The city's firewall answers 418 to some bot agents: say who we are.
     userAgent: env.BARCELONA_USER_AGENT || 'city-decision-graph/0.1 (barcelona subgraph; open-data research; +https://github.com/city-decision-graph)',
   };

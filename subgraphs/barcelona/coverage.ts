@@ -8,8 +8,9 @@ export const COVERAGE: CoverageNote[] = [
   { field: 'Decision.decidedAt', availability: 'NONE', note: 'The files give the session date only.' },
   { field: 'Decision.content', availability: 'PARTIAL', note: 'The agreement text (HTML) is in the current-term file only.' },
   { field: 'Decision.titles', availability: 'PARTIAL', note: 'Catalan and Spanish in the current-term file (four rows with the languages swapped at the source are corrected); Catalan only in 2019–2023.' },
-  { field: 'Decision (freshness)', availability: 'PARTIAL', note: 'The files lag the city\'s web pages by months; see barcelona.sources for Last-Modified and the newest session.' },
-  { field: 'Decision (unplaced rows)', availability: 'PARTIAL', note: 'Rows the parser cannot place are reported with their line number in barcelona.sources.unplacedRows, never dropped silently.' },
+  { field: 'Decision (freshness)', availability: 'PARTIAL', note: 'Served from a synced copy of the files, revalidated every SYNC_INTERVAL_S by conditional GET; the files themselves lag the city\'s web pages by months. See barcelona.sources for Last-Modified, the newest session and the last sync.' },
+  { field: 'Decision (unplaced rows)', availability: 'PARTIAL', note: 'Rows the parser cannot place are set aside and reported with their line number in barcelona.sources (unplacedRows, setAside), never dropped silently.' },
+  { field: 'Decision (text search)', availability: 'FULL', note: 'Titles (ca/es), agreement text and references; every word as part of a word, accents ignored. Spanish words also match by stem; Catalan has no stemmer (substring only).' },
   { field: 'Meeting', availability: 'PARTIAL', note: 'Plenary sessions (date only) from the files, and Decidim meetings of participatory processes (with time, address and coordinates).' },
   { field: 'Body.members', availability: 'NONE', note: 'The files name groups, not members.' },
 ];

@@ -2,14 +2,14 @@
 import { closeOnSignals } from '../shared/server';
 import { createLogger } from '../shared/logger';
 import { barcelonaConfigFromEnv } from './config';
-import { buildBarcelonaSubgraph } from './server';
+import { buildFromEnv } from './server';
 
 async function main(): Promise<void> {
   const logger = createLogger('barcelona-subgraph');
   const config = barcelonaConfigFromEnv();
-  const subgraph = await buildBarcelonaSubgraph(config, logger);
+  const subgraph = await buildFromEnv(process.env, logger);
   const running = await subgraph.listen(config.port, config.host);
-  logger.info({ url: running.url, plenary: config.plenaryBaseUrl, decidim: config.decidimUrl }, 'barcelona subgraph listening');
+  logger.info({ url: running.url, plenary: config.plenaryBaseUrl, decidim: config.decidimUrl, store: subgraph.store.db.location }, 'barcelona subgraph listening');
   closeOnSignals(logger, running.close);
 }
 

@@ -1,23 +1,46 @@
 /**
- * Barcelona resolvers: plenary agreements from the parsed files (index rebuilt only when a file
- * changes), participation from a cached Decidim snapshot. Every filter is applied here.
+ * Barcelona resolvers: check arguments, then answer from the store (the synced copy of the plenary
+ * files and of Decidim): lists, filters, orders and counts in SQL, lookups by id through the
+ * per-request DataLoaders. Mapping lives in mapping/, the sync in sync.ts; nothing here calls the
+ * file server or Decidim.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateTime } from 'luxon';
 import { checkDateRange, checkLang, checkOutcomes, checkText, parseId } from '../shared/args';
 import { badUserInput } from '../shared/errors';
-import { byNameThenId, newestFirst } from '../shared/pagination';
-import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
-import { htmlToPlain, matchesAllWords, pickLang } from '../shared/text';
-import { COUNCIL_ID, CITY, gid, type PlenaryDecision } from './mapping/decision';
-import type { AgendaItemModel, Localized, MeetingModel, ProcessModel, ProposalModel, ResultModel } from './mapping/decidim-model';
-import { decisionKey, type PlenarySession } from './plenary-index';
-import type { BarcelonaContext } from './context';
+import { cityFields, contractResolvers, found } from '../shared/resolvers';
+import { htmlToPlain, pickLang } from '../shared/text';
+import { Where, type Page } from '../shared/store/store';
+import type { UpstreamState } from '../shared/sync/state';
+import { dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
+import { COUNCIL_ID, CITY, gid } from './mapping/decision';
+import type { Localized, ProcessModel, ProposalModel, ResultModel } from './mapping/decidim-model';
+import {
+  caseGid,
+  caseRefsOf,
+  COUNCIL,
+  COUNCIL_GID,
+  MAIN,
+  processBodyGid,
+  sessionGid,
+  type BodyModel,
+  type ParticipatoryItem,
+  type PlenaryCase,
+  type PlenaryItem,
+  type StoredDecidimMeeting,
+  type StoredDecision,
+} from './mapping/rows';
+import { createContext, servedMeeting, type BarcelonaContext, type ServedMeeting } from './context';
+import { PLENARY_FILES } from './upstream/plenary';
+import { DECIDIM, type DecidimExtra, type PlenaryFileExtra } from './sync';
 import { COVERAGE } from './coverage';
 
+export { createContext };
+
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const ZONE = 'Europe/Madrid';
-const MAIN = 'ca';
+
+/** What each kind of answer reads: plenary fields read both files' copies, Decidim fields Decidim's. */
+const PLENARY = PLENARY_FILES.map((f) => f.key);
+const ALL = [...PLENARY, DECIDIM];
 
 // ---- ids ------------------------------------------------------------------------------------------
 
@@ -30,6 +53,13 @@ function decisionIdOf(id: unknown): string {
 function bodyIdOf(id: unknown, argumentName = 'id'): string {
   return parseId(id, { city: CITY, type: 'body', argumentName, valid: /^(consell-municipal|process-[0-9]{1,12})$/, example: 'consell-municipal or process-12' });
 }
+
+function meetingIdOf(id: unknown): string {
+  return parseId(id, { city: CITY, type: 'meeting', valid: /^(plenari:[^\u0000-\u001f]{1,40}|decidim:\d{1,12})$/, example: 'plenari:CP 12/23 or decidim:42' });
+}
+
+/** The copies a body's lists read: the council's are the plenary files, a process's Decidim. */
+const upstreamsOfBody = (sourceId: string) => (sourceId === COUNCIL_ID ? PLENARY : [DECIDIM]);
 
 // ---- text -----------------------------------------------------------------------------------------
 
@@ -44,102 +74,86 @@ function rich(items: Localized[], lang: unknown) {
   return { lang: item.lang, html: item.text, plain: htmlToPlain(item.text) };
 }
 
-// ---- plenary lists --------------------------------------------------------------------------------
+function agreementText(d: StoredDecision) {
+  return d.agreement.textHtml ? { lang: MAIN, html: d.agreement.textHtml, plain: d.plainText ?? '' } : null;
+}
 
-async function findDecisions(ctx: BarcelonaContext, filter: Args | null | undefined, forcedBody?: string): Promise<PlenaryDecision[]> {
-  const { from, to } = checkDateRange(filter);
+// ---- lists ----------------------------------------------------------------------------------------
+
+function forced(body: string | null, forcedBody: string | undefined): string | null {
+  if (!forcedBody) return body;
+  if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}); got ${body}.`);
+  return forcedBody;
+}
+
+/** Plenary agreements matching the filter, newest first (ties by id). */
+function decisions(ctx: BarcelonaContext, args: Args, forcedBody?: string) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
   const q = checkText(filter?.text);
   const outcomes = checkOutcomes(filter?.outcome);
-  const category = filter?.category?.trim().toLowerCase() ?? null;
+  const category = filter?.category === undefined || filter?.category === null ? null : String(filter.category).trim().toLowerCase();
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a theme such as Habitatge (or Vivienda).');
-  let body = filter?.body ? bodyIdOf(filter.body, 'filter.body') : null;
-  if (forcedBody) {
-    if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}); got ${body}.`);
-    body = forcedBody;
+  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody);
+  ctx.read(...PLENARY);
+  const where = dateCondition(new Where(), range);
+  // Only the council takes plenary decisions: a process's list is empty.
+  if (body) where.add('body_ids @> ?::text[]', [gid('body', body)]);
+  // tema_cat or tema_cast, case-insensitive (both are match keys of the row).
+  if (category) where.add('categories @> ?::text[]', [category]);
+  if (outcomes) where.add('outcome = ANY(?::text[])', [...outcomes]);
+  if (q) ctx.store.textCondition(where, 'decisions', q);
+  return pageFromStore<StoredDecision>(ctx.store, { table: 'decisions', where, order: 'newest' }, args);
+}
+
+/** Plenary sessions and Decidim meetings, newest first: a plenary date and a Decidim start on that day sort together. */
+function meetings(ctx: BarcelonaContext, args: Args, forcedBody?: string) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
+  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody);
+  ctx.read(...(body ? upstreamsOfBody(body) : ALL));
+  const where = dateCondition(new Where(), range);
+  if (body) where.add('body_ids @> ?::text[]', [gid('body', body)]);
+  if (filter?.status) meetingStatusCondition(where, filter.status);
+  return pageFromStore(ctx.store, { table: 'meetings', where, order: 'newest', hydrate: servedMeeting }, args);
+}
+
+/** A nested list of Decidim records of one kind (proposals, results), in the list's order. */
+function extrasOf<T>(ctx: BarcelonaContext, kind: string, where: Where, args: Args) {
+  return nestedFromStore<T>(ctx.store, { table: 'extras', where: where.add('kind = ?', kind), order: 'newest' }, args);
+}
+
+/** Top-level items of a meeting's agenda (sub-items are their `children`), in agenda order. */
+function agendaOf(ctx: BarcelonaContext, meetingId: string, args: Args) {
+  return nestedFromStore(ctx.store, { table: 'agenda_items', where: new Where().add('meeting_id = ? AND parent_id IS NULL', meetingId), order: 'position' }, args);
+}
+
+/** Every participatory process, newest first (by start date). */
+async function allProcesses(ctx: BarcelonaContext): Promise<ProcessModel[]> {
+  const out: ProcessModel[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<ProcessModel> = await ctx.store.list<ProcessModel>({ table: 'extras', where: new Where().add("kind = 'process'"), order: 'newest', first: 1000, after });
+    out.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return out;
+    after = page.pageInfo.endCursor;
   }
-  if (body && body !== COUNCIL_ID) return []; // processes take no plenary decisions
-  const index = await ctx.plenary();
-  return index.decisions.filter((d) => {
-    if (from && d.date < from) return false;
-    if (to && d.date >= to) return false;
-    if (outcomes && !outcomes.has(d.outcome)) return false;
-    if (category && ![d.agreement.themeCa, d.agreement.themeEs].some((t) => t?.toLowerCase() === category)) return false;
-    if (q && !matchesAllWords(q, [...d.titles.map((t) => t.text), d.plainText, ...d.agreement.proposalRefs])) return false;
-    return true;
-  });
 }
 
-/** A plenary session or a Decidim meeting, tagged with its GraphQL type. */
-type AnyMeeting = { __typename: string; id: string; date?: string | null; start?: string | null; status?: string };
-
-/** Sorting and paging key of both kinds: start time when known (Decidim), else the date (plenary). */
-const meetingKey = (m: AnyMeeting): [string, string] => [m.start ?? m.date ?? '', m.id];
-
-async function findMeetings(ctx: BarcelonaContext, filter: Args | null | undefined, forcedBody?: string) {
-  const { from, to } = checkDateRange(filter);
-  let body = filter?.body ? bodyIdOf(filter.body, 'filter.body') : null;
-  if (forcedBody) {
-    if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}); got ${body}.`);
-    body = forcedBody;
+/** The file fields of a source, kept by its harvester in the sync state (none for Decidim). */
+function fileFields(key: string, state: UpstreamState | undefined) {
+  if (key === DECIDIM) {
+    const extra = (state?.extra ?? {}) as Partial<DecidimExtra>;
+    return { lastModified: null, checkedAt: extra.checkedAt ?? null, latestSessionDate: null, rows: 0, unplacedRows: [] };
   }
-  const all: AnyMeeting[] = [];
-  if (!body || body === COUNCIL_ID) all.push(...(await ctx.plenary()).sessions.map((s) => ({ __typename: 'BarcelonaPlenarySession', ...s, status: 'HELD' })));
-  if (!body || body.startsWith('process-')) {
-    const data = await ctx.decidim();
-    all.push(...data.meetings.filter((m) => !body || `process-${m.processSourceId}` === body).map((m) => ({ __typename: 'BarcelonaParticipatoryMeeting', ...m })));
-  }
-  return all
-    .filter((m) => {
-      if (from && (!m.date || m.date < from)) return false;
-      if (to && (!m.date || m.date >= to)) return false;
-      return !filter?.status || m.status === filter.status;
-    })
-    .sort((a, b) => newestFirst(meetingKey(a), meetingKey(b)));
-}
-
-interface BodyModel {
-  id: string;
-  sourceId: string;
-  name: string;
-  type: string;
-  typeRaw: string;
-  active: boolean | null;
-  formedOn: string | null;
-  dissolvedOn: string | null;
-}
-
-const COUNCIL: BodyModel = { id: gid('body', COUNCIL_ID), sourceId: COUNCIL_ID, name: 'Consell Municipal', type: 'COUNCIL', typeRaw: 'organ_resolucio', active: true, formedOn: null, dissolvedOn: null };
-
-function processBody(p: ProcessModel, today: string): BodyModel {
-  const ended = !!p.endDate && p.endDate < today;
-  return {
-    id: gid('body', `process-${p.sourceId}`),
-    sourceId: `process-${p.sourceId}`,
-    name: pickLang(p.titles, MAIN, MAIN)?.text ?? p.slug ?? p.sourceId,
-    type: 'OTHER',
-    typeRaw: 'participatory_process',
-    active: !ended,
-    formedOn: p.startDate,
-    dissolvedOn: ended ? p.endDate : null,
-  };
-}
-
-async function allBodies(ctx: BarcelonaContext): Promise<BodyModel[]> {
-  const today = DateTime.now().setZone(ZONE).toISODate() as string;
-  return [COUNCIL, ...(await ctx.decidim()).processes.map((p) => processBody(p, today))];
-}
-
-const bodyKey = (b: BodyModel): [string, string] => [b.name.toLocaleLowerCase('ca'), b.id];
-
-function plenaryItem(d: PlenaryDecision) {
-  return { __typename: 'BarcelonaPlenaryItem', id: gid('agendaitem', d.sourceId), number: d.agreement.proposalRefs.join('; ') || null, title: d.titles[0].text, decision: d };
-}
-
-function agendaItemOf(item: AgendaItemModel): object {
-  return { __typename: 'BarcelonaParticipatoryAgendaItem', ...item };
+  const extra = (state?.extra ?? {}) as Partial<PlenaryFileExtra>;
+  return { lastModified: extra.lastModified ?? null, checkedAt: extra.checkedAt ?? null, latestSessionDate: extra.latestSessionDate ?? null, rows: extra.rows ?? 0, unplacedRows: extra.unplacedRows ?? [] };
 }
 
 // ---- resolvers --------------------------------------------------------------------------------------
+
+const lookup = <T>(value: Promise<T | null>, type: string, id: unknown) => found(value, CITY, type, id);
+const councilOf = async (ctx: BarcelonaContext) => (await ctx.bodies.load(COUNCIL_GID)) ?? COUNCIL;
 
 export const resolvers: GraphQLResolverMap<BarcelonaContext> = {
   ...contractResolvers('Barcelona'),
@@ -152,195 +166,199 @@ export const resolvers: GraphQLResolverMap<BarcelonaContext> = {
   BarcelonaCity: {
     ...cityFields(CITY, COVERAGE),
     upstream: (_p, _a, ctx) => ctx.upstreamBaseUrl,
-    decisions: async (_p, args: Args, ctx) => pageOf(await findDecisions(ctx, args.filter), decisionKey, newestFirst, args),
-    decision: async (_p, { id }: Args, ctx) => found(Promise.resolve((await ctx.plenary()).byId.get(decisionIdOf(id))), CITY, "decision", id),
-    meetings: async (_p, args: Args, ctx) => pageOf(await findMeetings(ctx, args.filter), meetingKey, newestFirst, args),
-    meeting: async (_p, { id }: Args, ctx) => {
-      const raw = parseId(id, { city: CITY, type: 'meeting', valid: /^(plenari:[^\u0000-\u001f]{1,40}|decidim:\d{1,12})$/, example: 'plenari:CP 12/23 or decidim:42' });
-      if (raw.startsWith('plenari:')) {
-        const s = (await ctx.plenary()).sessions.find((x) => x.sourceId === raw);
-        return found(Promise.resolve(s ? { __typename: 'BarcelonaPlenarySession', ...s } : null), CITY, 'meeting', id);
-      }
-      const m = (await ctx.decidim()).meetings.find((x) => x.sourceId === raw);
-      return found(Promise.resolve(m ? { __typename: 'BarcelonaParticipatoryMeeting', ...m } : null), CITY, 'meeting', id);
+    decisions: (_p, args: Args, ctx) => decisions(ctx, args),
+    decision: (_p, { id }: Args, ctx) => {
+      const sourceId = decisionIdOf(id);
+      ctx.read(...PLENARY);
+      return lookup(ctx.decisions.load(sourceId), 'decision', id);
     },
-    cases: async (_p, args: Args, ctx) => {
-      const { from, to } = checkDateRange(args.filter);
+    meetings: (_p, args: Args, ctx) => meetings(ctx, args),
+    meeting: (_p, { id }: Args, ctx) => {
+      const raw = meetingIdOf(id);
+      ctx.read(...(raw.startsWith('plenari:') ? PLENARY : [DECIDIM]));
+      return lookup(ctx.meetings.load(gid('meeting', raw)), 'meeting', id);
+    },
+    cases: (_p, args: Args, ctx) => {
+      const range = checkDateRange(args.filter);
       const q = checkText(args.filter?.text);
-      const cases = (await ctx.plenary()).cases
-        .filter((c) => (!from || c.decisions[0].date >= from) && (!to || c.decisions[0].date < to))
-        .filter((c) => !args.filter?.status || args.filter.status === 'UNKNOWN')
-        .filter((c) => !q || matchesAllWords(q, [c.sourceId, ...c.decisions.flatMap((d) => d.titles.map((t) => t.text))]))
-        .sort((a, b) => newestFirst([a.decisions[0].date, a.id], [b.decisions[0].date, b.id]));
-      return pageOf(cases, (c) => [c.decisions[0].date, c.id], newestFirst, args);
+      ctx.read(...PLENARY);
+      const where = dateCondition(new Where(), range);
+      if (args.filter?.status) where.add('status = ?', args.filter.status);
+      if (q) ctx.store.textCondition(where, 'cases', q);
+      return pageFromStore<PlenaryCase>(ctx.store, { table: 'cases', where, order: 'newest' }, args);
     },
-    case: async (_p, { id }: Args, ctx) => {
+    case: (_p, { id }: Args, ctx) => {
       const ref = parseId(id, { city: CITY, type: 'case', valid: OPAQUE, example: 'M2327/242' });
-      return found(Promise.resolve((await ctx.plenary()).cases.find((c) => c.sourceId === ref)), CITY, 'case', id);
+      ctx.read(...PLENARY);
+      return lookup(ctx.cases.load(caseGid(ref)), 'case', id);
     },
-    bodies: async (_p, args: Args, ctx) => {
+    bodies: (_p, args: Args, ctx) => {
       const q = checkText(args.filter?.text);
-      const bodies = (await allBodies(ctx))
-        .filter((b) => !q || matchesAllWords(q, [b.name]))
-        .filter((b) => !args.filter?.type || b.type === args.filter.type)
-        .filter((b) => args.filter?.active === undefined || args.filter?.active === null || b.active === args.filter.active)
-        .sort((a, b) => byNameThenId(bodyKey(a), bodyKey(b)));
-      return pageOf(bodies, bodyKey, byNameThenId, args);
+      ctx.read(...ALL);
+      const where = new Where();
+      if (q) ctx.store.textCondition(where, 'bodies', q);
+      if (args.filter?.type) where.add('type = ?', args.filter.type);
+      if (args.filter?.active !== undefined && args.filter?.active !== null) where.add('active = ?', args.filter.active);
+      return pageFromStore<BodyModel>(ctx.store, { table: 'bodies', where, order: 'name' }, args);
     },
-    body: async (_p, { id }: Args, ctx) => {
+    body: (_p, { id }: Args, ctx) => {
       const sourceId = bodyIdOf(id);
-      return found(Promise.resolve((await allBodies(ctx)).find((b) => b.sourceId === sourceId)), CITY, 'body', id);
+      ctx.read(...upstreamsOfBody(sourceId));
+      return lookup(ctx.bodies.load(gid('body', sourceId)), 'body', id);
     },
     sources: async (_p, _a, ctx) => {
-      const index = await ctx.plenary();
-      return index.states.map((s) => ({
-        key: s.key,
-        url: s.url,
-        lastModified: s.lastModified,
-        checkedAt: s.checkedAt,
-        latestSessionDate: s.parsed.agreements.reduce<string | null>((max, a) => (!max || a.sessionDate > max ? a.sessionDate : max), null),
-        rows: s.parsed.agreements.length,
-        unplacedRows: s.parsed.unplaced,
-      }));
+      const [statuses, states] = await Promise.all([sourcesOf(ctx.store, ctx.sync), ctx.store.allStates<UpstreamState>()]);
+      return statuses.map((s) => ({ ...s, ...fileFields(s.key, states.get(s.key)) }));
     },
-    participatoryProcesses: async (_p, _a, ctx) => (await ctx.decidim()).processes,
-    proposals: async (_p, args: Args, ctx) => {
+    participatoryProcesses: (_p, _a, ctx) => {
+      ctx.read(DECIDIM);
+      return allProcesses(ctx);
+    },
+    proposals: (_p, args: Args, ctx) => {
       const q = checkText(args.text, 'text');
-      const proposals = (await ctx.decidim()).proposals
-        .filter((p) => !args.states || args.states.includes(p.state ?? 'not_answered'))
-        .filter((p) => !q || matchesAllWords(q, [...p.titles.map((t) => t.text), ...p.bodies.map((b) => b.text)]))
-        .sort((a, b) => newestFirst([a.publishedAt ?? '', a.id], [b.publishedAt ?? '', b.id]));
-      return pageOf(proposals, (p) => [p.publishedAt ?? '', p.id], newestFirst, args);
+      ctx.read(DECIDIM);
+      const where = new Where().add("kind = 'proposal'");
+      // An unanswered proposal (state null) is `not_answered`.
+      if (args.states) where.add("coalesce(doc->>'state', 'not_answered') = ANY(?::text[])", args.states);
+      if (q) ctx.store.textCondition(where, 'extras', q);
+      return pageFromStore<ProposalModel>(ctx.store, { table: 'extras', where, order: 'newest' }, args);
     },
-    accountabilityResults: async (_p, args: Args, ctx) => {
-      const results = [...(await ctx.decidim()).results].sort((a, b) => newestFirst([String(a.progress ?? 0).padStart(6, '0'), a.id], [String(b.progress ?? 0).padStart(6, '0'), b.id]));
-      return pageOf(results, (r) => [String(r.progress ?? 0).padStart(6, '0'), r.id], newestFirst, args);
+    accountabilityResults: (_p, args: Args, ctx) => {
+      ctx.read(DECIDIM);
+      return pageFromStore<ResultModel>(ctx.store, { table: 'extras', where: new Where().add("kind = 'result'"), order: 'newest' }, args);
     },
   },
   BarcelonaDecision: {
-    __resolveReference: async (ref: { id: string }, ctx: BarcelonaContext) => (await ctx.plenary()).byId.get(decisionIdOf(ref.id)) ?? null,
-    title: (d: PlenaryDecision, { lang }: Args) => text(d.titles, lang),
+    __resolveReference: (ref: { id: string }, ctx: BarcelonaContext) => ctx.decisions.load(decisionIdOf(ref.id)),
+    title: (d: StoredDecision, { lang }: Args) => text(d.titles, lang),
     language: () => MAIN,
-    availableLanguages: (d: PlenaryDecision) => d.titles.map((t) => t.lang),
+    availableLanguages: (d: StoredDecision) => d.titles.map((t) => t.lang),
     decidedAt: () => null,
-    content: (d: PlenaryDecision, { lang }: Args) => {
+    content: (d: StoredDecision, { lang }: Args) => {
       checkLang(lang);
-      return d.agreement.textHtml ? { lang: MAIN, html: d.agreement.textHtml, plain: d.plainText ?? '' } : null;
+      return agreementText(d);
     },
-    proposal: (_d: PlenaryDecision, { lang }: Args) => (checkLang(lang), null),
-    outcomeRaw: (d: PlenaryDecision) => d.agreement.result,
-    body: () => COUNCIL,
-    meeting: async (d: PlenaryDecision, _a, ctx) => {
-      const s = (await ctx.plenary()).sessions.find((x) => x.sessionRef === d.agreement.sessionRef);
-      return s ?? null;
+    proposal: (_d: StoredDecision, { lang }: Args) => (checkLang(lang), null),
+    outcomeRaw: (d: StoredDecision) => d.agreement.result,
+    body: (_d: StoredDecision, _a, ctx) => councilOf(ctx),
+    meeting: (d: StoredDecision, _a, ctx) => ctx.meetings.load(sessionGid(d.agreement.sessionRef)),
+    case: (d: StoredDecision, _a, ctx) => {
+      const [ref] = caseRefsOf(d.agreement.proposalRefs);
+      return ref ? ctx.cases.load(caseGid(ref)) : null;
     },
-    case: async (d: PlenaryDecision, _a, ctx) => {
-      const ref = d.agreement.proposalRefs.find((r) => r.toLowerCase() !== 's/n');
-      return ref ? (await ctx.plenary()).cases.find((c) => c.sourceId === ref) ?? null : null;
-    },
-    number: (d: PlenaryDecision) => d.agreement.proposalRefs.join('; ') || null,
+    number: (d: StoredDecision) => d.agreement.proposalRefs.join('; ') || null,
+    voteEvents: (d: StoredDecision, _a, ctx) => ctx.voteEvents.load(d.id),
     attachments: () => [],
     url: () => null,
-    sessionRef: (d: PlenaryDecision) => d.agreement.sessionRef,
-    proposalRefs: (d: PlenaryDecision) => d.agreement.proposalRefs,
-    minutesPart: (d: PlenaryDecision) => d.agreement.minutesPart,
-    votingSystem: (d: PlenaryDecision) => d.agreement.votingSystem,
-    themeEs: (d: PlenaryDecision) => d.agreement.themeEs,
-    groupVotes: (d: PlenaryDecision) => d.agreement.groupVotes,
-    proposer: (d: PlenaryDecision) => d.agreement.proposer,
-    governmentGroups: (d: PlenaryDecision) => d.agreement.governmentGroups,
-    titlesSwapped: (d: PlenaryDecision) => d.agreement.titlesSwapped,
-    sourceLine: (d: PlenaryDecision) => d.agreement.line,
-    sourceFile: (d: PlenaryDecision) => d.agreement.file,
+    sessionRef: (d: StoredDecision) => d.agreement.sessionRef,
+    proposalRefs: (d: StoredDecision) => d.agreement.proposalRefs,
+    minutesPart: (d: StoredDecision) => d.agreement.minutesPart,
+    votingSystem: (d: StoredDecision) => d.agreement.votingSystem,
+    themeEs: (d: StoredDecision) => d.agreement.themeEs,
+    groupVotes: (d: StoredDecision) => d.agreement.groupVotes,
+    proposer: (d: StoredDecision) => d.agreement.proposer,
+    governmentGroups: (d: StoredDecision) => d.agreement.governmentGroups,
+    titlesSwapped: (d: StoredDecision) => d.agreement.titlesSwapped,
+    sourceLine: (d: StoredDecision) => d.agreement.line,
+    sourceFile: (d: StoredDecision) => d.agreement.file,
   },
   BarcelonaPlenarySession: {
-    __resolveReference: async (ref: { id: string }, ctx: BarcelonaContext) => (await ctx.plenary()).sessions.find((s) => s.id === ref.id) ?? null,
-    title: (s: PlenarySession) => `Consell Municipal ${s.sessionRef}`,
+    __resolveReference: async (ref: { id: string }, ctx: BarcelonaContext) => {
+      const m = await ctx.meetings.load(ref.id);
+      return m?.__typename === 'BarcelonaPlenarySession' ? m : null;
+    },
+    title: (s: ServedMeeting & { sessionRef: string }) => `Consell Municipal ${s.sessionRef}`,
     start: () => null,
     end: () => null,
     location: () => null,
-    status: () => 'HELD',
     statusRaw: () => null,
-    body: () => COUNCIL,
-    agenda: (s: PlenarySession) => s.decisions.map(plenaryItem),
+    body: (_s: ServedMeeting, _a, ctx) => councilOf(ctx),
+    agenda: (s: ServedMeeting, args: Args, ctx) => agendaOf(ctx, s.id, args),
+    decisions: (s: ServedMeeting, args: Args, ctx) =>
+      nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where: new Where().add('meeting_id = ?', s.id), order: 'position' }, args),
     participants: () => [],
     attachments: () => [],
     url: () => null,
-    extraordinary: (s: PlenarySession) => /EXT\.?$/i.test(s.sessionRef),
+    extraordinary: (s: ServedMeeting & { sessionRef: string }) => /EXT\.?$/i.test(s.sessionRef),
   },
   BarcelonaPlenaryItem: {
-    content: (i: { decision: PlenaryDecision }) => (i.decision.agreement.textHtml ? { lang: MAIN, html: i.decision.agreement.textHtml, plain: i.decision.plainText ?? '' } : null),
+    content: async (i: PlenaryItem, _a, ctx) => {
+      const d = await ctx.decisions.load(i.decisionSourceId);
+      return d ? agreementText(d) : null;
+    },
     parent: () => null,
-    children: () => [],
+    children: (_i: PlenaryItem, args: Args) => nestedSlice([], args),
+    decision: (i: PlenaryItem, _a, ctx) => ctx.decisions.load(i.decisionSourceId),
     attachments: () => [],
   },
   BarcelonaCase: {
-    __resolveReference: async (ref: { id: string }, ctx: BarcelonaContext) => (await ctx.plenary()).cases.find((c) => c.id === ref.id) ?? null,
-    label: (c: { sourceId: string }) => c.sourceId,
-    title: (c: { decisions: PlenaryDecision[] }) => c.decisions[0].titles[0].text,
+    __resolveReference: (ref: { id: string }, ctx: BarcelonaContext) => ctx.cases.load(ref.id),
+    label: (c: PlenaryCase) => c.sourceId,
     status: () => 'UNKNOWN',
     statusRaw: () => null,
     openedAt: () => null,
-    categories: (c: { decisions: PlenaryDecision[] }) => [...new Map(c.decisions.flatMap((d) => d.categories).map((x) => [x.id, x])).values()],
+    decisions: (c: PlenaryCase, args: Args, ctx) =>
+      nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where: new Where().add('case_ids @> ?::text[]', [c.id]), order: 'newest' }, args),
     attachments: () => [],
     url: () => null,
     sourceUrl: () => null,
   },
   BarcelonaBody: {
-    __resolveReference: async (ref: { id: string }, ctx: BarcelonaContext) => (await allBodies(ctx)).find((b) => b.id === ref.id) ?? null,
+    __resolveReference: (ref: { id: string }, ctx: BarcelonaContext) => ctx.bodies.load(ref.id),
     parent: () => null,
-    children: () => [],
-    members: () => [],
+    children: (_b: BodyModel, args: Args) => nestedSlice([], args),
+    members: (_b: BodyModel, args: Args) => nestedSlice([], args, undefined, 500),
     url: () => null,
-    decisions: async (b: BodyModel, args: Args, ctx) => pageOf(await findDecisions(ctx, args.filter, b.sourceId), decisionKey, newestFirst, args),
-    meetings: async (b: BodyModel, args: Args, ctx) => pageOf(await findMeetings(ctx, args.filter, b.sourceId), meetingKey, newestFirst, args),
+    decisions: (b: BodyModel, args: Args, ctx) => decisions(ctx, args, b.sourceId),
+    meetings: (b: BodyModel, args: Args, ctx) => meetings(ctx, args, b.sourceId),
   },
   BarcelonaParticipatoryProcess: {
     title: (p: ProcessModel, { lang }: Args) => text(p.titles, lang) ?? p.slug ?? p.sourceId,
     titles: (p: ProcessModel) => p.titles,
     subtitle: (p: ProcessModel, { lang }: Args) => text(p.subtitles, lang),
     shortDescription: (p: ProcessModel, { lang }: Args) => rich(p.shortDescriptions, lang),
-    body: (p: ProcessModel) => processBody(p, DateTime.now().setZone(ZONE).toISODate() as string),
-    proposals: async (p: ProcessModel, _a, ctx) => (await ctx.decidim()).proposals.filter((x) => x.processSourceId === p.sourceId),
-    meetings: async (p: ProcessModel, _a, ctx) => (await ctx.decidim()).meetings.filter((x) => x.processSourceId === p.sourceId),
-    accountabilityResults: async (p: ProcessModel, _a, ctx) => (await ctx.decidim()).results.filter((x) => x.processSourceId === p.sourceId),
+    body: (p: ProcessModel, _a, ctx) => ctx.bodies.load(processBodyGid(p.sourceId)),
+    proposals: (p: ProcessModel, args: Args, ctx) => extrasOf<ProposalModel>(ctx, 'proposal', new Where().add('parent_id = ?', p.id), args),
+    meetings: (p: ProcessModel, args: Args, ctx) =>
+      nestedFromStore(ctx.store, { table: 'meetings', where: new Where().add('body_ids @> ?::text[]', [processBodyGid(p.sourceId)]), order: 'newest', hydrate: servedMeeting }, args),
+    accountabilityResults: (p: ProcessModel, args: Args, ctx) => extrasOf<ResultModel>(ctx, 'result', new Where().add('parent_id = ?', p.id), args),
   },
   BarcelonaProposal: {
     title: (p: ProposalModel, { lang }: Args) => text(p.titles, lang) ?? p.reference ?? p.sourceId,
     body: (p: ProposalModel, { lang }: Args) => rich(p.bodies, lang),
     answer: (p: ProposalModel, { lang }: Args) => rich(p.answers, lang),
-    process: async (p: ProposalModel, _a, ctx) => (await ctx.decidim()).processes.find((x) => x.sourceId === p.processSourceId) ?? null,
+    process: (p: ProposalModel, _a, ctx) => ctx.extras.load(gid('process', p.processSourceId)),
   },
   BarcelonaAccountabilityResult: {
     title: (r: ResultModel, { lang }: Args) => text(r.titles, lang) ?? r.reference ?? r.sourceId,
     description: (r: ResultModel, { lang }: Args) => rich(r.descriptions, lang),
     statusName: (r: ResultModel, { lang }: Args) => text(r.statusNames, lang),
-    parent: async (r: ResultModel, _a, ctx) => (r.parentSourceId ? (await ctx.decidim()).results.find((x) => x.sourceId === r.parentSourceId) ?? null : null),
-    children: async (r: ResultModel, _a, ctx) => (await ctx.decidim()).results.filter((x) => x.parentSourceId === r.sourceId),
-    process: async (r: ResultModel, _a, ctx) => (await ctx.decidim()).processes.find((x) => x.sourceId === r.processSourceId) ?? null,
+    parent: (r: ResultModel, _a, ctx) => (r.parentSourceId ? ctx.extras.load(gid('result', r.parentSourceId)) : null),
+    // Children share their parent's process: the (kind, parent_id) index narrows the search to it.
+    children: (r: ResultModel, args: Args, ctx) =>
+      extrasOf<ResultModel>(ctx, 'result', new Where().add('parent_id = ?', gid('process', r.processSourceId)).add("doc->>'parentSourceId' = ?", r.sourceId), args),
+    process: (r: ResultModel, _a, ctx) => ctx.extras.load(gid('process', r.processSourceId)),
   },
   BarcelonaParticipatoryMeeting: {
     __resolveReference: async (ref: { id: string }, ctx: BarcelonaContext) => {
-      const m = (await ctx.decidim()).meetings.find((x) => x.id === ref.id);
-      return m ? { __typename: 'BarcelonaParticipatoryMeeting', ...m } : null;
+      const m = await ctx.meetings.load(ref.id);
+      return m?.__typename === 'BarcelonaParticipatoryMeeting' ? m : null;
     },
-    title: (m: MeetingModel) => text(m.titles, null) ?? m.sourceId,
-    body: async (m: MeetingModel, _a, ctx) => {
-      const p = (await ctx.decidim()).processes.find((x) => x.sourceId === m.processSourceId);
-      return p ? processBody(p, DateTime.now().setZone(ZONE).toISODate() as string) : null;
-    },
-    agenda: (m: MeetingModel) => m.agenda.map(agendaItemOf),
-    decisions: () => [],
+    title: (m: StoredDecidimMeeting) => text(m.titles, null) ?? m.sourceId,
+    body: (m: StoredDecidimMeeting, _a, ctx) => ctx.bodies.load(processBodyGid(m.processSourceId)),
+    agenda: (m: StoredDecidimMeeting, args: Args, ctx) => agendaOf(ctx, m.id, args),
+    decisions: (_m: StoredDecidimMeeting, args: Args) => nestedSlice([], args),
     participants: () => [],
     attachments: () => [],
     url: () => null,
     sourceUrl: () => null,
-    closingReport: (m: MeetingModel, { lang }: Args) => rich(m.closingReports, lang),
+    closingReport: (m: StoredDecidimMeeting, { lang }: Args) => rich(m.closingReports, lang),
   },
   BarcelonaParticipatoryAgendaItem: {
-    content: (i: AgendaItemModel) => rich(i.descriptions, null),
-    parent: () => null,
-    children: (i: AgendaItemModel) => i.children.map(agendaItemOf),
+    content: (i: ParticipatoryItem) => rich(i.descriptions, null),
+    parent: (i: ParticipatoryItem, _a, ctx) => (i.parentId ? ctx.agendaItems.load(i.parentId) : null),
+    children: (i: ParticipatoryItem, args: Args, ctx) =>
+      nestedFromStore(ctx.store, { table: 'agenda_items', where: new Where().add('parent_id = ?', i.id), order: 'position' }, args),
     decision: () => null,
     attachments: () => [],
   },

@@ -1,6 +1,7 @@
 /**
- * Barcelona end to end: replica (plenary files + Decidim) → Barcelona subgraph → gateway, over HTTP.
- * Counts are checked against the files as the (separately unit-tested) parsers read them.
+ * Barcelona end to end: replica (plenary files + Decidim) → sync → store → Barcelona subgraph →
+ * gateway, over HTTP. Counts are checked against the files as the (separately unit-tested) parsers
+ * read them. The sync itself (changes, set-aside rows, faults) is in barcelona-sync.e2e.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -85,38 +86,64 @@ describe('plenary agreements', () => {
     expect(d.sourceUrl).toMatch(/votacions_plenari_mandat_actual\.csv$/);
   });
 
-  it('reports sources: freshness and unplaced rows', async () => {
-    const res = await graph.query('{ barcelona { sources { key url lastModified checkedAt latestSessionDate rows unplacedRows { line reason } } } }');
+  it('reports sources: freshness, the sync and unplaced rows', async () => {
+    const res = await graph.query('{ barcelona { sources { key url lastModified checkedAt latestSessionDate rows unplacedRows { line reason } lastSuccessAt lastError { code } recordsHeld recordsSetAside backfilled } } }');
     expect(res.errors).toBeUndefined();
-    const [cur, prev] = res.data.barcelona.sources;
-    expect(cur).toMatchObject({ key: 'mandat_actual', rows: current.agreements.length, unplacedRows: [] });
+    const [cur, prev, decidim] = res.data.barcelona.sources;
+    expect(cur).toMatchObject({ key: 'mandat_actual', rows: current.agreements.length, recordsHeld: current.agreements.length, recordsSetAside: 0, unplacedRows: [], lastError: null, backfilled: true });
+    expect(cur.url).toMatch(/votacions_plenari_mandat_actual\.csv$/);
     expect(cur.lastModified).toMatch(/GMT$/);
+    expect(Date.parse(cur.checkedAt)).toBeGreaterThan(Date.now() - 60000);
     expect(cur.latestSessionDate).toBe(current.agreements.map((x) => x.sessionDate).sort().pop());
-    expect(prev).toMatchObject({ key: 'mandat_2019_2023', rows: previous.agreements.length });
+    expect(prev).toMatchObject({ key: 'mandat_2019_2023', rows: previous.agreements.length, recordsHeld: previous.agreements.length });
+    expect(decidim).toMatchObject({ key: 'decidim', rows: 0, lastModified: null, latestSessionDate: null, unplacedRows: [], lastError: null });
+    expect(decidim.recordsHeld).toBeGreaterThan(0);
+  });
+
+  it('serves cases of proposal references with their agreements, newest first', async () => {
+    const refs = new Map<string, typeof agreements>();
+    for (const a of agreements) for (const r of a.proposalRefs.filter((x) => x.toLowerCase() !== 's/n')) refs.set(r, [...(refs.get(r) ?? []), a]);
+    const res = await graph.query('{ barcelona { cases(first: 0) { totalCount } } }');
+    expect(res.data.barcelona.cases.totalCount).toBe(refs.size);
+    const [ref, carrying] = [...refs.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+    const one = await graph.query('query($id: ID!) { barcelona { case(id: $id) { id label title decisions { id date } } } }', { id: ref });
+    expect(one.errors).toBeUndefined();
+    expect(one.data.barcelona.case).toMatchObject({ id: `barcelona:case:${ref}`, label: ref });
+    expect(one.data.barcelona.case.decisions).toHaveLength(carrying.length);
   });
 });
 
-describe('conditional GET', () => {
-  it('revalidates with 304 and rebuilds the index only when a file changes', async () => {
+describe('sync by conditional GET', () => {
+  it('a second sync gets 304s and rewrites nothing; a regenerated file is picked up by the next sync', async () => {
     // A copy of the dataset, so the test can regenerate a file as the city would.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcn-'));
     fs.cpSync(BARCELONA_DATA_DIR, dir, { recursive: true });
-    const g = await startGraph({ barcelona: { dataDir: dir, plenaryRecheckMs: 0 } });
+    const g = await startGraph({ barcelona: { dataDir: dir } });
     try {
-      // Different queries: the gateway would answer an identical one from its response cache.
-      await g.query('{ barcelona { decisions(first: 1) { totalCount } } }');
-      await g.query('{ barcelona { decisions(first: 2) { totalCount } } }');
       const reqs = g.barcelona!.replica.fileRequests;
-      expect(reqs.filter((r) => r.status === 200)).toHaveLength(2);
-      expect(reqs.filter((r) => r.status === 304).length).toBeGreaterThanOrEqual(2);
+      expect(reqs.map((r) => r.status)).toEqual([200, 200]); // the first sync downloaded both files
+      const reports = (await g.barcelona!.service.sync.runOnce())!;
+      expect(reqs.map((r) => r.status)).toEqual([200, 200, 304, 304]);
       expect(reqs.every((r) => /city-decision-graph/.test(r.userAgent ?? ''))).toBe(true);
-      expect(g.barcelona!.service.indexer.builds).toBe(1);
-      // The city regenerates the current file with one agreement less.
-      const lines = fs.readFileSync(path.join(dir, 'plenary', 'votacions_plenari_mandat_actual.csv'), 'utf8').split('\n');
-      g.barcelona!.replica.touch('votacions_plenari_mandat_actual.csv', [lines[0], ...lines.slice(2)].join('\n'));
-      const after = await g.query('{ barcelona { decisions(first: 3) { totalCount } } }');
-      expect(after.data.barcelona.decisions.totalCount).toBeLessThan(agreements.length);
-      expect(g.barcelona!.service.indexer.builds).toBe(2);
+      for (const r of reports) expect(r).toMatchObject({ ok: true, run: { written: 0, deleted: 0 } });
+      // Queries read the copy: no request to the file server.
+      await g.query('{ barcelona { decisions(first: 1) { totalCount } } }');
+      expect(reqs).toHaveLength(4);
+
+      // The city regenerates the current file without its first record.
+      const file = path.join(dir, 'plenary', 'votacions_plenari_mandat_actual.csv');
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const recordEnd = lines.findIndex((l, i) => i > 1 && /^CP /.test(l));
+      const regenerated = [lines[0], ...lines.slice(recordEnd)].join('\n');
+      const expected = parseCurrentTermFile(regenerated).agreements.length + previous.agreements.length;
+      expect(expected).toBe(agreements.length - 1);
+      g.barcelona!.replica.touch('votacions_plenari_mandat_actual.csv', regenerated);
+      expect((await g.query('{ barcelona { decisions(first: 2) { totalCount } } }')).data.barcelona.decisions.totalCount).toBe(agreements.length);
+      const [cur, prev] = (await g.barcelona!.service.sync.runOnce())!;
+      expect(reqs.slice(4).map((r) => r.status)).toEqual([200, 304]);
+      expect(cur.run.deleted).toBeGreaterThan(0);
+      expect(prev.run).toMatchObject({ written: 0, deleted: 0 });
+      expect((await g.query('{ barcelona { decisions(first: 3) { totalCount } } }')).data.barcelona.decisions.totalCount).toBe(expected);
     } finally {
       await g.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -127,7 +154,7 @@ describe('conditional GET', () => {
 describe('Decidim participation', () => {
   it('serves processes, proposals with outcomes, meetings with coordinates, and accountability results', async () => {
     const res = await graph.query(`{ barcelona {
-      participatoryProcesses { id title titles { lang text } startDate body { id } proposals { id } meetings { id } accountabilityResults { id } }
+      participatoryProcesses { id title titles { lang text } startDate body { id } proposals(first: 5) { id } meetings { id } accountabilityResults { id children { id } } }
       proposals(first: 100) { totalCount nodes { id title(lang: "es") outcome state voteCount answer { plain } coordinates { latitude longitude } } }
       accountabilityResults(first: 100) { totalCount nodes { title progress statusKey } }
       meetings(first: 100, filter: { from: "2000-01-01", to: "2100-01-01" }) { nodes { __typename id ... on BarcelonaParticipatoryMeeting { address coordinates { latitude } typeOfMeeting start } } }
@@ -147,17 +174,21 @@ describe('Decidim participation', () => {
     expect(b.meetings.nodes.some((m: Raw) => m.__typename === 'BarcelonaPlenarySession')).toBe(true);
   });
 
-  it('stays under the instance\'s rate limit in a burst of gateway queries', async () => {
-    const g = await startGraph({ barcelona: { decidimRateLimitPerMinute: 100, decidimCacheMs: 60000, decidimRequestsPerMinute: 90 } });
+  it('syncs under the instance\'s rate limit, and a burst of gateway queries asks Decidim nothing', async () => {
+    const g = await startGraph({ barcelona: { decidimRateLimitPerMinute: 100, decidimRequestsPerMinute: 90 } });
     try {
+      const decidim = g.barcelona!.replica.decidim;
+      const synced = decidim.requestCount;
+      expect(synced).toBeGreaterThan(0);
       const results = await Promise.all(
-        Array.from({ length: 40 }, () => g.query('{ barcelona { proposals(first: 5) { totalCount } participatoryProcesses { id } } }')),
+        Array.from({ length: 40 }, (_, i) => g.query(`{ barcelona { proposals(first: ${i + 1}) { totalCount } participatoryProcesses { id } } }`)),
       );
       for (const r of results) expect(r.errors).toBeUndefined();
-      const decidim = g.barcelona!.replica.decidim;
+      expect(decidim.requestCount).toBe(synced); // 40 queries, answered from the copy
+      await g.barcelona!.service.sync.runOnce({ only: ['decidim'] });
+      expect(decidim.requestCount).toBe(2 * synced);
       expect(decidim.throttledCount).toBe(0);
-      expect(decidim.requestCount).toBeLessThanOrEqual(g.barcelona!.service.decidim.requestCount);
-      expect(decidim.requestCount).toBeLessThan(10); // one snapshot (and its next pages) served 40 queries
+      expect(decidim.requestCount).toBe(g.barcelona!.service.decidim.requestCount);
     } finally {
       await g.close();
     }
