@@ -35,21 +35,28 @@ export interface Gateway {
 export interface CityReachability {
   id: string;
   url: string;
+  /** The subgraph answers. */
   reachable: boolean;
+  /** The subgraph can answer queries: its store holds a completed sync of every upstream. */
+  ready: boolean;
   latencyMs: number | null;
   error?: string;
+  /** Per upstream, what the subgraph's /ready says of its sync. */
+  sources?: unknown;
 }
 
 async function probeCity(id: string, graphqlUrl: string): Promise<CityReachability> {
-  const health = graphqlUrl.replace(/\/graphql\/?$/, '') + '/health';
+  const url = graphqlUrl.replace(/\/graphql\/?$/, '') + '/ready';
   const started = Date.now();
   try {
-    const res = await fetch(health, { signal: AbortSignal.timeout(2000) });
-    await res.body?.cancel();
-    return { id, url: graphqlUrl, reachable: res.ok, latencyMs: Date.now() - started, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    const body = (await res.json().catch(() => ({}))) as { sources?: unknown };
+    // 503 from a subgraph means "up, but not synced yet".
+    const reachable = res.ok || res.status === 503;
+    return { id, url: graphqlUrl, reachable, ready: res.ok, latencyMs: Date.now() - started, ...(res.ok ? {} : { error: res.status === 503 ? 'first sync not done' : `HTTP ${res.status}` }), ...(body.sources ? { sources: body.sources } : {}) };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    return { id, url: graphqlUrl, reachable: false, latencyMs: null, error: e.cause?.code ?? e.message };
+    return { id, url: graphqlUrl, reachable: false, ready: false, latencyMs: null, error: e.cause?.code ?? e.message };
   }
 }
 
@@ -129,7 +136,9 @@ export async function buildGateway(
   });
   app.get('/ready', async (_req, res) => {
     const cities = await Promise.all(Object.entries(config.subgraphUrls).map(([id, url]) => probeCity(id, url)));
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', supergraph: ready ? 'loaded' : 'not loaded', cities });
+    // Serving with a city missing is still serving (the others answer): 200, status "degraded".
+    const status = !ready ? 'starting' : cities.every((c) => c.ready) ? 'ready' : 'degraded';
+    res.status(ready ? 200 : 503).json({ status, supergraph: ready ? 'loaded' : 'not loaded', cities });
   });
   app.get('/metrics', (_req, res) => {
     const mib = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;

@@ -42,6 +42,8 @@ export interface CityEntry {
     schemaFile: string;
     /** The file that starts the subgraph (listens). */
     entry: string;
+    /** The file that builds it; it exports `buildFromEnv(env, logger)` (used by `npm run sync`). */
+    builder: string;
   };
   upstreams: UpstreamEntry[];
   /** Where the city's sync starts by default (YYYY-MM-DD), and the variable that overrides it. */
@@ -79,6 +81,7 @@ export const CITIES: CityEntry[] = [
       urlEnv: 'HELSINKI_SUBGRAPH_URL',
       schemaFile: 'subgraphs/helsinki/schema.graphql',
       entry: 'subgraphs/helsinki/index.ts',
+      builder: 'subgraphs/helsinki/server.ts',
     },
     upstreams: [
       {
@@ -115,6 +118,7 @@ export const CITIES: CityEntry[] = [
       urlEnv: 'AMSTERDAM_SUBGRAPH_URL',
       schemaFile: 'subgraphs/amsterdam/schema.graphql',
       entry: 'subgraphs/amsterdam/index.ts',
+      builder: 'subgraphs/amsterdam/server.ts',
     },
     upstreams: [
       {
@@ -150,6 +154,7 @@ export const CITIES: CityEntry[] = [
       urlEnv: 'BARCELONA_SUBGRAPH_URL',
       schemaFile: 'subgraphs/barcelona/schema.graphql',
       entry: 'subgraphs/barcelona/index.ts',
+      builder: 'subgraphs/barcelona/server.ts',
     },
     upstreams: [
       {

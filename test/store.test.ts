@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Store, Where } from '../subgraphs/shared/store/store';
+import { Store, Where, type Page } from '../subgraphs/shared/store/store';
 import { migrate, migrationFiles } from '../subgraphs/shared/store/migrations';
 import type { DecisionRow, Unit } from '../subgraphs/shared/store/rows';
 import { searchText } from '../subgraphs/shared/store/search';
@@ -67,7 +67,7 @@ describe.each(engines)('the store on %s', (_engine, settings) => {
       const ids: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page = await store.list<{ id: string }>({ table: 'decisions', where: new Where(), order: 'newest', first, after });
+        const page: Page<{ id: string }> = await store.list<{ id: string }>({ table: 'decisions', where: new Where(), order: 'newest', first, after });
         ids.push(...page.nodes.map((x) => x.id));
         expect(await page.totalCount()).toBe(dates.length);
         expect(await page.pageInfo.hasPreviousPage()).toBe(after !== null);

@@ -2,14 +2,14 @@
 import { closeOnSignals } from '../shared/server';
 import { createLogger } from '../shared/logger';
 import { helsinkiConfigFromEnv } from './config';
-import { buildHelsinkiSubgraph } from './server';
+import { buildFromEnv } from './server';
 
 async function main(): Promise<void> {
   const logger = createLogger('helsinki-subgraph');
   const config = helsinkiConfigFromEnv();
-  const subgraph = await buildHelsinkiSubgraph(config, logger);
+  const subgraph = await buildFromEnv(process.env, logger);
   const running = await subgraph.listen(config.port, config.host);
-  logger.info({ url: running.url, upstream: config.ahjoBaseUrl }, 'helsinki subgraph listening');
+  logger.info({ url: running.url, upstream: config.ahjoBaseUrl, store: subgraph.store.db.location }, 'helsinki subgraph listening');
   closeOnSignals(logger, running.close);
 }
 

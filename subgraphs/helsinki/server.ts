@@ -7,7 +7,7 @@ import { AhjoClient } from './upstream/ahjo';
 import { createContext } from './context';
 import { resolvers } from './resolvers';
 import { ahjoHarvester } from './sync';
-import type { HelsinkiConfig } from './config';
+import { helsinkiConfigFromEnv, type HelsinkiConfig } from './config';
 
 export interface HelsinkiSubgraph extends CitySubgraph {
   /** The Ahjo HTTP client (its requestCount is read by tests and benchmarks). */
@@ -42,4 +42,9 @@ export async function buildHelsinkiSubgraph(
     logger,
   });
   return { ...service, upstream };
+}
+
+/** The subgraph as its environment configures it (index.ts, and `npm run sync`). */
+export function buildFromEnv(env: NodeJS.ProcessEnv = process.env, logger: Logger = createLogger('helsinki-subgraph')): Promise<HelsinkiSubgraph> {
+  return buildHelsinkiSubgraph(helsinkiConfigFromEnv(env), logger);
 }

@@ -99,7 +99,15 @@ export function readSource(city: { id: string; name: string }, sync: SyncRunner,
       error
         ? `${city.name} has no data yet: the first sync from ${upstream.name} failed (${error.message}). Other cities are not affected; it is retried every SYNC_INTERVAL_S.`
         : `${city.name} has no data yet: the first sync from ${upstream.name} is still running. Other cities are not affected; retry in a moment.`,
-      { extensions: { code: error?.code ?? 'CITY_NOT_READY', city: city.id, upstream: upstream.name } },
+      {
+        extensions: {
+          code: error?.code ?? 'CITY_NOT_READY',
+          city: city.id,
+          upstream: upstream.name,
+          ...(error?.upstreamStatus ? { upstreamStatus: error.upstreamStatus } : {}),
+          ...(error?.circuitOpen ? { circuit: 'open' } : {}),
+        },
+      },
     );
   }
   if (state.lastError && state.lastSuccessAt) {

@@ -3,16 +3,17 @@
  * subgraph → the gateway (each on a free port). Nothing of ours is mocked.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { createAhjoReplica, type AhjoReplica } from '../../subgraphs/helsinki/replica/server';
 import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
-import { createNotubizReplica } from '../../subgraphs/amsterdam/replica/server';
+import { createNotubizReplica, type NotubizReplicaData } from '../../subgraphs/amsterdam/replica/server';
 import { buildAmsterdamSubgraph, type AmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
 import { createBarcelonaReplica, type BarcelonaReplica } from '../../subgraphs/barcelona/replica/server';
 import { buildBarcelonaSubgraph, type BarcelonaSubgraph } from '../../subgraphs/barcelona/server';
 import { buildGateway, type Gateway } from '../../gateway/server';
 import { createLogger } from '../../subgraphs/shared/logger';
-import type { RunningService } from '../../subgraphs/shared/server';
+import { listen, type RunningService } from '../../subgraphs/shared/server';
 import type { Faults } from '../../subgraphs/shared/replica';
 import type { BreakerSettings } from '../../subgraphs/shared/env';
 import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
@@ -47,7 +48,7 @@ export interface Graph {
   gateway: RunningService;
   gatewayService: Gateway;
   /** Amsterdam's replica and subgraph, unless the test left Amsterdam out. */
-  amsterdam?: { replica?: RunningService & { requests: string[]; faults: Faults }; subgraph: RunningService; service: AmsterdamSubgraph };
+  amsterdam?: { replica?: RunningService & { requests: string[]; faults: Faults; data?: NotubizReplicaData }; subgraph: RunningService; service: AmsterdamSubgraph };
   /** Barcelona's replica (files + Decidim) and subgraph, unless the test left Barcelona out. */
   barcelona?: { replica: BarcelonaReplica; replicaService: RunningService; subgraph: RunningService; service: BarcelonaSubgraph };
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
@@ -113,6 +114,34 @@ export function testStoreSettings(store: StoreOption = {}) {
 }
 export const TEST_SYNC = { intervalS: 0, from: '2012-01-01', lookbackDays: 14, fullEveryHours: 24, concurrency: 4, onListen: false };
 
+/** A Helsinki subgraph over the Ahjo at `url`, configured as in every test (store in memory unless given). */
+export function testHelsinki(url: string, overrides: Partial<Parameters<typeof buildHelsinkiSubgraph>[0]> = {}): Promise<HelsinkiSubgraph> {
+  return buildHelsinkiSubgraph(
+    { ahjoBaseUrl: url, timeoutMs: 3000, retries: 1, pageSize: 50, maxPages: 4, windowMonths: 12, userAgent: 'city-decision-graph tests', breaker: { resetMs: 10000, volumeThreshold: 5 }, store: testStoreSettings(), sync: TEST_SYNC, ...overrides },
+    logger,
+  );
+}
+
+/** An HTTP proxy that holds every request `delayMs` before passing it on: a slow city subgraph. */
+export async function slowProxy(target: string, delayMs: number): Promise<RunningService> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      setTimeout(async () => {
+        try {
+          const upstream = await fetch(new URL(req.url ?? '/', target).href, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
+          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await upstream.arrayBuffer()));
+        } catch {
+          res.destroy();
+        }
+      }, delayMs);
+    });
+  });
+  return listen(server, 0, '127.0.0.1', '/graphql', async () => {});
+}
+
 /** Builds a city subgraph, runs its first sync (unless told not to; a failing sync is left for the test to see), and listens. */
 async function started<T extends CityService>(service: T, opts: GraphOptions): Promise<{ service: T; subgraph: RunningService }> {
   if (opts.syncFirst !== false) await service.sync.runOnce();
@@ -149,10 +178,10 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   let amsterdam: Graph['amsterdam'];
   if (opts.amsterdam) {
     const a = typeof opts.amsterdam === 'object' ? opts.amsterdam : {};
-    let replicaRunning: RunningService & { requests: string[]; faults: Faults } | undefined;
+    let replicaRunning: RunningService & { requests: string[]; faults: Faults; data?: NotubizReplicaData } | undefined;
     if (!a.baseUrl) {
       const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
-      replicaRunning = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults });
+      replicaRunning = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults, data: r.data });
     }
     const service = await buildAmsterdamSubgraph(
       { notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, windowMonths: 12, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts), store: testStoreSettings(opts.store), sync: TEST_SYNC },

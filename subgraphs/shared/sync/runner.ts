@@ -257,8 +257,11 @@ export class SyncRunner {
     }
     const startedAt = new Date();
     const dueFull = !state.lastFullAt || Date.now() - Date.parse(state.lastFullAt) > this.settings.fullEveryHours * 3600_000;
-    // An interrupted full run (a resume point is saved) is taken up where it stopped.
-    const full = options.full || !state.backfilled || dueFull || !!state.resumeAt;
+    // An interrupted full run (a resume point is saved) is taken up where it stopped; an upstream at
+    // another address may hold other records: walk everything (records it does not list are deleted).
+    const moved = state.extra.url !== undefined && state.extra.url !== upstream.url;
+    state.extra.url = upstream.url;
+    const full = options.full || !state.backfilled || dueFull || !!state.resumeAt || moved;
     const run = new SyncRun(this.store, upstream, state, full, this.settings, this.logger, startedAt, options.onProgress ?? (() => undefined), this.abort.signal);
     state.lastAttemptAt = startedAt.toISOString();
     this.syncingNow.add(upstream.key);
@@ -334,6 +337,8 @@ const UPSTREAM_CODES: Record<string, string> = {
 
 export function syncErrorOf(err: unknown): SyncError {
   const at = new Date().toISOString();
-  if (err instanceof UpstreamError) return { code: UPSTREAM_CODES[err.kind] ?? 'UPSTREAM_UNAVAILABLE', message: err.message, at };
+  if (err instanceof UpstreamError) {
+    return { code: UPSTREAM_CODES[err.kind] ?? 'UPSTREAM_UNAVAILABLE', message: err.message, at, ...(err.status ? { upstreamStatus: err.status } : {}), ...(err.kind === 'circuit_open' ? { circuitOpen: true } : {}) };
+  }
   return { code: 'SYNC_FAILED', message: (err as Error)?.message ?? String(err), at };
 }

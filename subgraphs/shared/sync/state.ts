@@ -9,6 +9,10 @@ export interface SyncError {
   message: string;
   /** When it happened (ISO 8601). */
   at: string;
+  /** The upstream's HTTP status, when it answered one. */
+  upstreamStatus?: number;
+  /** True when the sync failed at once because the upstream's circuit is open after repeated failures. */
+  circuitOpen?: boolean;
 }
 
 export interface RunSummary {
