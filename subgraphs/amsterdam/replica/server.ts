@@ -100,9 +100,19 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
   const calendar = copyCalendar(dates);
   const copy = (k: number): Copy => ({ copy: k, days: calendar.daysBack(k), stride });
   const clock = new ZoneClock(ZONE);
-  // The events list over every copy, oldest first (Notubiz's order), one instant per copy and meeting.
-  const starts = data.meetings.map((m) => clock.moved(m.plannings?.[0]?.start_date));
-  const events = new CopyTimeline(data.meetings.length, scale, (j, k) => starts[j](calendar.daysBack(k)), false);
+  // The events list over every copy, oldest first (Notubiz's order), one instant per copy and meeting;
+  // rebuilt when a meeting is added, removed or moved in `data` (tests change it while the replica runs).
+  const timelineOf = () => {
+    const starts = data.meetings.map((m) => clock.moved(m.plannings?.[0]?.start_date));
+    return new CopyTimeline(data.meetings.length, scale, (j, k) => starts[j](calendar.daysBack(k)), false);
+  };
+  const shapeOf = () => data.meetings.map((m) => `${m.id}@${m.plannings?.[0]?.start_date}`).join(',');
+  let timeline = { shape: shapeOf(), events: timelineOf() };
+  const currentEvents = () => {
+    const shape = shapeOf();
+    if (shape !== timeline.shape) timeline = { shape, events: timelineOf() };
+    return timeline.events;
+  };
   /** A copied id (`301168780`) as its copy and base id; null for base ids and ids beyond the scale. */
   const copyOf = (id: number): { base: number; copy: number } | null => {
     const parsed = Number.isSafeInteger(id) && id >= stride ? parseCopyId(id, stride) : null;
@@ -135,6 +145,7 @@ export function createNotubizReplica(options: NotubizReplicaOptions): { server: 
       const to = instant(q('date_to'));
       if (!org || from === null || to === null) return json(res, 400, { message: 'organisation_id, date_from and date_to ("YYYY-MM-DD HH:MM:SS") are required' });
       const page = Math.max(1, Number(q('page')) || 1);
+      const events = currentEvents();
       const { total, pairs } = events.page(
         { since: from, until: to, inclusive: true },
         (pair) => data.meetings[events.baseOf(pair)].organisation?.id === org,
