@@ -1,56 +1,81 @@
 /**
- * Per-request context: DataLoaders for meetings by id, and a memo for list calls (events,
- * organisations, gremia), so one query never asks Notubiz twice for the same thing.
+ * Per-request context: DataLoaders over the store for every lookup by id (one query per batch of
+ * ids, deduplicated within a request), and the freshness check of the copy that answers. Nothing
+ * here calls Notubiz: the sync (sync.ts) keeps the copy.
  */
 import DataLoader from 'dataloader';
-import { createMemo } from '../shared/resolvers';
-import { NOT_PUBLISHED, type NotubizClient } from './upstream/notubiz';
-import type { NotubizModuleItem, NotubizOrganisation } from './upstream/types';
-import { attributeLabelsOf, ZONE } from './mapping/common';
-import { meetingOf, type Meeting } from './mapping/meeting';
-import { gremiumBody, organisationBody, ORGANISATIONS, type Body } from './mapping/body';
-import { todayIn } from '../shared/time';
+import type { Store } from '../shared/store/store';
+import type { SyncRunner } from '../shared/sync/runner';
+import { meetingStatusNow, readSource } from '../shared/serving';
+import type { RowInfo } from '../shared/store/store';
+import { cityById } from '../../schema/cities';
+import { CITY } from './mapping/common';
+import type { Body } from './mapping/body';
+import type { Document } from './mapping/document';
+import type { MeetingStatus } from './mapping/meeting';
+import { bodyGid, caseGid, meetingGid, UNPUBLISHED_MEETING, type ModuleItem, type StoredAgendaItem, type StoredCase, type StoredDecision, type StoredMeeting } from './mapping/rows';
+import { UPSTREAM } from './sync';
+import { NOT_PUBLISHED } from './upstream/notubiz';
 
 export interface AmsterdamContext {
-  notubiz: NotubizClient;
-  now: string;
-  today: string;
+  store: Store;
+  sync: SyncRunner;
   upstreamBaseUrl: string;
-  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
-  organisations(): Promise<NotubizOrganisation[]>;
-  /** Every organisation and gremium, organisations first. */
-  bodies(): Promise<Body[]>;
-  /** Full meetings (agenda, documents) by Notubiz id. */
-  meetings: DataLoader<number, Meeting | typeof NOT_PUBLISHED | null>;
-  moduleItems: DataLoader<string, NotubizModuleItem | null>;
+  /** Meetings by Notubiz id; NOT_PUBLISHED for a meeting Notubiz lists but does not publish. */
+  meetings: DataLoader<string, StoredMeeting | typeof NOT_PUBLISHED | null>;
+  /** Decisions, agenda items, module items and cases by global id. */
+  decisions: DataLoader<string, StoredDecision | null>;
+  agendaItems: DataLoader<string, StoredAgendaItem | null>;
+  moduleItems: DataLoader<string, ModuleItem | null>;
+  cases: DataLoader<string, StoredCase | null>;
+  /** Organisations and gremia by their own id (`281`, `281-4972`). */
+  bodies: DataLoader<string, Body | null>;
+  /** Documents of meetings, agenda items and cases, by the owner's global id. */
+  documents: DataLoader<string, Document[]>;
+  /** Checks that the copy holds data (and flags a stale one); every root resolver calls it. */
+  read(): void;
 }
 
-export function createContext(notubiz: NotubizClient, upstreamBaseUrl: string): AmsterdamContext {
-  const memo = createMemo();
-  const now = new Date().toISOString();
-  const organisations = () => memo('organisations', () => notubiz.organisations());
-  const ctx: AmsterdamContext = {
-    notubiz,
-    now,
-    today: todayIn(ZONE),
+const CITY_ENTRY = cityById(CITY);
+
+/** A meeting as served: its status follows the clock (see meetingRow). */
+export function servedMeeting(doc: StoredMeeting, row: RowInfo): StoredMeeting {
+  return { ...doc, status: meetingStatusNow(row) as MeetingStatus };
+}
+
+export function createContext(store: Store, sync: SyncRunner, upstreamBaseUrl: string): AmsterdamContext {
+  const byId = <T>(table: Parameters<Store['byIds']>[0]) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const found = await store.byIds<T>(table, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  return {
+    store,
+    sync,
     upstreamBaseUrl,
-    memo,
-    organisations,
-    bodies: () =>
-      memo('bodies', async () => {
-        const gremia = await Promise.all(ORGANISATIONS.map((o) => notubiz.gremia(o.id).then((list) => list.map((g) => gremiumBody(o.id, g)))));
-        return [...ORGANISATIONS.map(organisationBody), ...gremia.flat()];
-      }),
-    // Notubiz has no batch endpoint: DataLoader dedupes ids and loads distinct ones concurrently.
-    meetings: new DataLoader((ids) =>
-      Promise.all(ids.map(async (id) => {
-        const m = await notubiz.meeting(id);
-        if (m === null || m === NOT_PUBLISHED) return m;
-        const labels = attributeLabelsOf(await organisations(), m.organisation?.id ?? 0);
-        return meetingOf(m, labels, now);
-      })),
-    ),
-    moduleItems: new DataLoader((selfs) => Promise.all(selfs.map((self) => notubiz.moduleItem(self)))),
+    read: () => readSource(CITY_ENTRY, sync, UPSTREAM),
+    meetings: new DataLoader(async (ids) => {
+      const gids = ids.map(meetingGid);
+      const found = await store.byIds('meetings', gids, servedMeeting);
+      // Only misses are looked for among the meetings Notubiz does not publish.
+      const missing = gids.filter((id) => !found.has(id));
+      const unpublished = missing.length ? await store.byIds('extras', missing, (_doc, row) => row.kind) : new Map<string, string | undefined>();
+      return gids.map((id) => found.get(id) ?? (unpublished.get(id) === UNPUBLISHED_MEETING ? NOT_PUBLISHED : null));
+    }),
+    decisions: byId<StoredDecision>('decisions'),
+    agendaItems: byId<StoredAgendaItem>('agenda_items'),
+    moduleItems: byId<ModuleItem>('extras'),
+    cases: new DataLoader(async (codes) => {
+      const found = await store.byIds<StoredCase>('cases', codes.map(caseGid));
+      return codes.map((code) => found.get(caseGid(code)) ?? null);
+    }),
+    bodies: new DataLoader(async (ids) => {
+      const found = await store.byIds<Body>('bodies', ids.map(bodyGid));
+      return ids.map((id) => found.get(bodyGid(id)) ?? null);
+    }),
+    documents: new DataLoader(async (ids) => {
+      const found = await store.childrenOf<Document>('documents', 'owner_id', ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
   };
-  return ctx;
 }

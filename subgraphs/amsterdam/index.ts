@@ -2,14 +2,14 @@
 import { closeOnSignals } from '../shared/server';
 import { createLogger } from '../shared/logger';
 import { amsterdamConfigFromEnv } from './config';
-import { buildAmsterdamSubgraph } from './server';
+import { buildFromEnv } from './server';
 
 async function main(): Promise<void> {
   const logger = createLogger('amsterdam-subgraph');
   const config = amsterdamConfigFromEnv();
-  const subgraph = await buildAmsterdamSubgraph(config, logger);
+  const subgraph = await buildFromEnv(process.env, logger);
   const running = await subgraph.listen(config.port, config.host);
-  logger.info({ url: running.url, upstream: config.notubizBaseUrl }, 'amsterdam subgraph listening');
+  logger.info({ url: running.url, upstream: config.notubizBaseUrl, store: subgraph.store.db.location }, 'amsterdam subgraph listening');
   closeOnSignals(logger, running.close);
 }
 

@@ -1,28 +1,27 @@
 /**
- * Amsterdam resolvers: check arguments, list the period's events per organisation, load the
- * meetings needed (per-request DataLoader), map, filter what Notubiz cannot, sort and page.
+ * Amsterdam resolvers: check arguments, then answer from the store (the synced copy of Notubiz):
+ * lists, filters and counts in SQL, lookups by id through the per-request DataLoaders. Mapping
+ * lives in mapping/, the sync in sync.ts; nothing here calls Notubiz.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { checkDateRange, checkLang, checkOutcomes, checkText, parseId, unknownId } from '../shared/args';
-import { cityFields, contractResolvers, found, pageOf } from '../shared/resolvers';
+import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
-import { byNameThenId, newestFirst } from '../shared/pagination';
-import { matchesAllWords } from '../shared/text';
-import { addDays, addMonths, startOfLocalDaySql } from '../shared/time';
-import type { AmsterdamContext } from './context';
-import { CITY, gid, LANGUAGE, ZONE } from './mapping/common';
-import { decisionsOfMeeting, isDecidingBody, type Decision } from './mapping/decision';
-import { meetingOf, type AgendaItem, type Meeting } from './mapping/meeting';
+import { Where } from '../shared/store/store';
+import { coveredPeriodOf, dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
+import { cityById } from '../../schema/cities';
+import { createContext, servedMeeting, type AmsterdamContext } from './context';
+import { CITY, gid, LANGUAGE } from './mapping/common';
+import { DECISION_DOCUMENT_TYPES, RESULT_DOCUMENT_TYPES } from './mapping/decision';
 import { ORGANISATIONS, type Body } from './mapping/body';
 import type { Document } from './mapping/document';
-import { documentOf } from './mapping/document';
+import { agendaItemGid, bodyGid, decisionGid, meetingGid, type ModuleItem, type StoredAgendaItem, type StoredCase, type StoredDecision, type StoredMeeting } from './mapping/rows';
 import { NOT_PUBLISHED } from './upstream/notubiz';
-import { attributeLabelsOf } from './mapping/common';
 import { COVERAGE } from './coverage';
+import { UPSTREAM } from './sync';
 
-/** Without dates, lists cover this many months back (and meetings 3 months ahead): Notubiz lists by period only. */
-const DEFAULT_MONTHS_BACK = 12;
-const DEFAULT_MONTHS_AHEAD = 3;
+export { createContext };
+const city = cityById(CITY);
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -51,191 +50,87 @@ function caseCodeOf(id: unknown, argumentName = 'id'): string {
   return parseId(id, { city: CITY, type: 'case', argumentName, valid: /^[A-Za-z0-9][A-Za-z0-9._/-]{0,60}$/, example: 'Z-2025-012345' });
 }
 
-// ---- periods --------------------------------------------------------------------------------------
-
-interface Period {
-  from: string;
-  to: string;
-  coveredPeriod: { from: string; to: string; reason: string } | null;
-}
-
-/** The period to list: the filter's, with missing ends bounded (Notubiz lists events by period only). */
-function periodOf(ctx: AmsterdamContext, filter: { from?: unknown; to?: unknown } | null | undefined, monthsAhead: number): Period {
-  const range = checkDateRange(filter);
-  if (range.from && range.to) return { from: range.from, to: range.to, coveredPeriod: null };
-  const to = range.to ?? addDays(addMonths(ctx.today, monthsAhead), 1);
-  const from = range.from ?? addMonths(to, -DEFAULT_MONTHS_BACK - monthsAhead);
-  if (from >= to) throw badUserInput('filter.from', `must be before ${to} when \`filter.to\` is not given.`);
-  return {
-    from,
-    to,
-    coveredPeriod: {
-      from,
-      to,
-      reason: `Notubiz lists meetings by period only; without both filter.from and filter.to, Amsterdam covers ${DEFAULT_MONTHS_BACK} months back${monthsAhead ? ` and ${monthsAhead} ahead` : ''}. Give both to cover another period.`,
-    },
-  };
-}
-
 // ---- lists ----------------------------------------------------------------------------------------
 
-interface BodyScope {
-  organisationIds: number[];
-  gremiumId: number | null;
-}
-
-function scopeOf(body: string | null | undefined, forced?: string): BodyScope {
+/** The body a list is about: the filter's, or the body whose list it is (the filter must then be empty or the same). */
+function bodyScopeOf(body: string | null | undefined, forced?: string): string | null {
   let parsed = body ? bodyIdOf(body, 'filter.body') : null;
   if (forced) {
     const f = bodyIdOf(forced);
     if (parsed && parsed.sourceId !== f.sourceId) throw badUserInput('filter.body', `must be empty or this body (${f.sourceId}); got ${parsed.sourceId}.`);
     parsed = f;
   }
-  return parsed ? { organisationIds: [parsed.organisationId], gremiumId: parsed.gremiumId } : { organisationIds: ORGANISATIONS.map((o) => o.id), gremiumId: null };
+  return parsed?.sourceId ?? null;
 }
 
-/** Public meetings of the period and scope, from `/events` (partial: no agenda yet). */
-async function listMeetings(ctx: AmsterdamContext, period: Period, scope: BodyScope): Promise<Meeting[]> {
-  const orgs = await ctx.organisations();
-  const perOrg = await Promise.all(
-    scope.organisationIds.map((orgId) => {
-      const dateFrom = startOfLocalDaySql(period.from, ZONE);
-      const dateTo = startOfLocalDaySql(period.to, ZONE);
-      return ctx.memo(`events:${orgId}:${dateFrom}:${dateTo}`, () => ctx.notubiz.events(orgId, dateFrom, dateTo)).then((events) =>
-        events
-          // Non-public meetings are not published: left out, never an error for the list.
-          .filter((e) => (e.permission_group ?? 'public') === 'public')
-          .map((e) => meetingOf(e, attributeLabelsOf(orgs, orgId), ctx.now)),
-      );
-    }),
-  );
-  return perOrg
-    .flat()
-    .filter((m) => m.date !== null && m.date >= period.from && m.date < period.to)
-    .filter((m) => scope.gremiumId === null || m.gremiumId === scope.gremiumId);
+/** A meeting or decision row holds its organisation's and its gremium's ids: an organisation matches all its gremia. */
+function bodyCondition(where: Where, body: string | null): Where {
+  return body ? where.add('body_ids @> ?::text[]', [bodyGid(body)]) : where;
 }
 
-async function fullMeeting(ctx: AmsterdamContext, m: Meeting): Promise<Meeting | null> {
-  const full = await ctx.meetings.load(Number(m.sourceId));
-  return full && full !== NOT_PUBLISHED ? full : null;
-}
+const coveredPeriod = (ctx: AmsterdamContext, range: { from: string | null; to: string | null }) => coveredPeriodOf(ctx.sync, UPSTREAM, range, city.name, city.sync.fromEnv);
 
-async function gremiumTitles(ctx: AmsterdamContext): Promise<Map<string, string>> {
-  return new Map((await ctx.bodies()).map((b) => [b.sourceId, b.name]));
-}
-
-async function meetingDecisions(ctx: AmsterdamContext, m: Meeting): Promise<Decision[]> {
-  const titles = await gremiumTitles(ctx);
-  return decisionsOfMeeting(m, m.bodySourceId ? titles.get(m.bodySourceId) : null);
-}
-
-interface DecisionFilterArgs {
-  text?: string | null;
-  from?: string | null;
-  to?: string | null;
-  body?: string | null;
-  category?: string | null;
-  outcome?: string[] | null;
-}
-
-async function findDecisions(ctx: AmsterdamContext, filter: DecisionFilterArgs | null | undefined, forcedBody?: string): Promise<{ items: Decision[]; period: Period }> {
-  const period = periodOf(ctx, filter, 0);
+/** Decisions matching the filter, newest first, with what the copy covers of the period asked for. */
+async function decisions(ctx: AmsterdamContext, args: Args, forcedBody?: string) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
   const text = checkText(filter?.text);
   const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category?.trim() ?? null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a Notubiz document type such as Motie or Raadsvoorstel.');
-  const scope = scopeOf(filter?.body, forcedBody);
-  const titles = await gremiumTitles(ctx);
-  // Only meetings of deciding bodies can hold decisions: load just those.
-  const candidates = (await listMeetings(ctx, period, scope)).filter((m) => m.status === 'HELD' && isDecidingBody(m.bodySourceId ? titles.get(m.bodySourceId) : null));
-  const full = (await Promise.all(candidates.map((m) => fullMeeting(ctx, m)))).filter((m): m is Meeting => m !== null);
-  const items = full
-    .flatMap((m) => decisionsOfMeeting(m, m.bodySourceId ? titles.get(m.bodySourceId) : null))
-    .filter((d) => {
-      if (outcomes && !outcomes.has('UNKNOWN')) return false; // every Amsterdam outcome is UNKNOWN
-      if (category && !d.documentTypes.some((t) => t.toLowerCase() === category.toLowerCase())) return false;
-      if (text && !matchesAllWords(text, [d.title, d.number, ...d.attachments.map((a) => a.title)])) return false;
-      return true;
-    })
-    .sort((a, b) => newestFirst(decisionKey(a), decisionKey(b)));
-  return { items, period };
+  const body = bodyScopeOf(filter?.body, forcedBody);
+  ctx.read();
+  const where = bodyCondition(dateCondition(new Where(), range), body);
+  // Categories are the document types in lower case: the filter is case-insensitive.
+  if (category) where.add('categories @> ?::text[]', [category.toLowerCase()]);
+  if (outcomes) where.add('outcome = ANY(?::text[])', [...outcomes]);
+  if (text) ctx.store.textCondition(where, 'decisions', text);
+  const page = await pageFromStore<StoredDecision>(ctx.store, { table: 'decisions', where, order: 'newest' }, args);
+  return { ...page, coveredPeriod: coveredPeriod(ctx, range) };
 }
 
-const decisionKey = (d: Decision): [string, string] => [d.decidedAt ?? '', d.id];
-const meetingKey = (m: Meeting): [string, string] => [m.start ?? '', m.id];
-const bodyKey = (b: Body): [string, string] => [b.name.toLocaleLowerCase('nl'), b.id];
-
-interface MeetingFilterArgs {
-  from?: string | null;
-  to?: string | null;
-  body?: string | null;
-  status?: string | null;
+async function meetings(ctx: AmsterdamContext, args: Args, forcedBody?: string) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
+  const body = bodyScopeOf(filter?.body, forcedBody);
+  ctx.read();
+  const where = bodyCondition(dateCondition(new Where(), range), body);
+  if (filter?.status) meetingStatusCondition(where, filter.status);
+  const page = await pageFromStore(ctx.store, { table: 'meetings', where, order: 'newest', hydrate: servedMeeting }, args);
+  return { ...page, coveredPeriod: coveredPeriod(ctx, range) };
 }
 
-async function findMeetings(ctx: AmsterdamContext, filter: MeetingFilterArgs | null | undefined, forcedBody?: string): Promise<{ items: Meeting[]; period: Period }> {
-  const period = periodOf(ctx, filter, DEFAULT_MONTHS_AHEAD);
-  const scope = scopeOf(filter?.body, forcedBody);
-  const items = (await listMeetings(ctx, period, scope))
-    .filter((m) => !filter?.status || m.status === filter.status)
-    .sort((a, b) => newestFirst(meetingKey(a), meetingKey(b)));
-  return { items, period };
-}
-
-interface CaseModel {
-  id: string;
-  sourceId: string;
-  label: string;
-  title: string;
-  openedAt: string | null;
-  openedOn: string;
-  documents: Document[];
-  decisions: Decision[];
-}
-
-/** Cases: case codes on the documents of the period's public meetings. */
-async function findCases(ctx: AmsterdamContext, filter: { text?: string | null; from?: string | null; to?: string | null; status?: string | null } | null | undefined): Promise<{ items: CaseModel[]; period: Period }> {
-  const period = periodOf(ctx, filter, 0);
+/** Cases (case codes on documents), by the date of the earliest meeting where one of their documents appeared. */
+async function cases(ctx: AmsterdamContext, args: Args) {
+  const filter = args.filter;
+  const range = checkDateRange(filter);
   const text = checkText(filter?.text);
-  const meetings = await listMeetings(ctx, period, scopeOf(null));
-  const full = (await Promise.all(meetings.map((m) => fullMeeting(ctx, m)))).filter((m): m is Meeting => m !== null).sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''));
-  const titles = await gremiumTitles(ctx);
-  const cases = new Map<string, CaseModel>();
-  for (const m of full) {
-    const decisions = decisionsOfMeeting(m, m.bodySourceId ? titles.get(m.bodySourceId) : null);
-    for (const doc of [...m.attachments, ...m.allItems.flatMap((i) => i.documents)]) {
-      if (!doc.caseCode) continue;
-      let c = cases.get(doc.caseCode);
-      if (!c) {
-        c = { id: gid('case', doc.caseCode), sourceId: doc.caseCode, label: doc.caseCode, title: doc.title, openedAt: m.start, openedOn: m.date ?? '', documents: [], decisions: [] };
-        cases.set(doc.caseCode, c);
-      }
-      if (!c.documents.some((d) => d.id === doc.id)) c.documents.push(doc);
-      for (const d of decisions) if (d.caseCodes.includes(doc.caseCode) && !c.decisions.some((x) => x.id === d.id)) c.decisions.push(d);
-    }
-  }
-  const items = [...cases.values()]
-    .filter((c) => !filter?.status || filter.status === 'UNKNOWN')
-    .filter((c) => !text || matchesAllWords(text, [c.label, c.title, ...c.documents.map((d) => d.title)]))
-    .sort((a, b) => newestFirst([a.openedOn, a.id], [b.openedOn, b.id]));
-  for (const c of items) c.decisions.sort((a, b) => newestFirst(decisionKey(a), decisionKey(b)));
-  return { items, period };
+  ctx.read();
+  const where = dateCondition(new Where(), range);
+  // Notubiz keeps no case status: every case is UNKNOWN.
+  if (filter?.status) where.add('status = ?', filter.status);
+  if (text) ctx.store.textCondition(where, 'cases', text);
+  return pageFromStore<StoredCase>(ctx.store, { table: 'cases', where, order: 'newest' }, args);
 }
 
-async function findBodies(ctx: AmsterdamContext, filter: { text?: string | null; type?: string | null; active?: boolean | null } | null | undefined): Promise<Body[]> {
+async function bodies(ctx: AmsterdamContext, args: Args) {
+  const filter = args.filter;
   const text = checkText(filter?.text);
-  return (await ctx.bodies())
-    .filter((b) => !text || matchesAllWords(text, [b.name]))
-    .filter((b) => !filter?.type || b.type === filter.type)
-    // Notubiz does not say whether a body still exists: any `active` filter matches nothing.
-    .filter(() => filter?.active === undefined || filter?.active === null)
-    .sort((a, b) => byNameThenId(bodyKey(a), bodyKey(b)));
+  ctx.read();
+  const where = new Where();
+  if (text) ctx.store.textCondition(where, 'bodies', text);
+  if (filter?.type) where.add('type = ?', filter.type);
+  // Notubiz does not say whether a body still exists (active is null): any `active` filter matches nothing.
+  if (filter?.active !== undefined && filter?.active !== null) where.add('active = ?', filter.active);
+  return pageFromStore<Body>(ctx.store, { table: 'bodies', where, order: 'name' }, args);
 }
 
-const page = pageOf;
+// ---- lookups ------------------------------------------------------------------------------------
+
 const lookup = <T>(value: Promise<T | null>, argumentName: string, type: string, id: string) => found(value, CITY, type, id, argumentName);
 
-async function loadMeeting(ctx: AmsterdamContext, id: number, raw: string): Promise<Meeting> {
-  const m = await ctx.meetings.load(id);
+async function loadMeeting(ctx: AmsterdamContext, id: number, raw: string): Promise<StoredMeeting> {
+  const m = await ctx.meetings.load(String(id));
   if (m === NOT_PUBLISHED) {
     throw badUserInput('id', `Amsterdam does not publish meeting ${id} (Notubiz: "No rights to see this meeting").`, { reason: 'NOT_PUBLISHED' });
   }
@@ -243,13 +138,21 @@ async function loadMeeting(ctx: AmsterdamContext, id: number, raw: string): Prom
   return m;
 }
 
-async function loadDecision(ctx: AmsterdamContext, id: unknown): Promise<Decision> {
-  const { meetingId, itemId } = decisionIdOf(id);
-  const m = await ctx.meetings.load(meetingId);
-  const d = m && m !== NOT_PUBLISHED ? (await meetingDecisions(ctx, m)).find((x) => x.agendaItem.itemId === itemId) : undefined;
-  if (!d) throw unknownId('id', CITY, 'decision', String(id));
+async function loadDecision(ctx: AmsterdamContext, { meetingId, itemId }: { meetingId: number; itemId: number }, raw: string): Promise<StoredDecision> {
+  const d = await ctx.decisions.load(decisionGid(`${meetingId}-${itemId}`));
+  if (!d) throw unknownId('id', CITY, 'decision', raw);
   return d;
 }
+
+/** A meeting a record points to: null when it is not (or no longer) published. */
+async function meetingOrNull(ctx: AmsterdamContext, sourceId: string): Promise<StoredMeeting | null> {
+  const m = await ctx.meetings.load(sourceId);
+  return m === NOT_PUBLISHED ? null : m;
+}
+
+const hasType = (doc: Document, types: string[]) => doc.documentTypes.some((t) => types.includes(t));
+
+// ---- resolvers ----------------------------------------------------------------------------------
 
 export const resolvers: GraphQLResolverMap<AmsterdamContext> = {
   // Each contract interface has exactly one Amsterdam type (a Notubiz document is an AmsterdamDocument).
@@ -259,110 +162,103 @@ export const resolvers: GraphQLResolverMap<AmsterdamContext> = {
   },
   AmsterdamCity: {
     ...cityFields(CITY, COVERAGE),
-    decisions: async (_p, args: Args, ctx) => {
-      const { items, period } = await findDecisions(ctx, args.filter);
-      return { ...page(items, decisionKey, newestFirst, args), coveredPeriod: period.coveredPeriod };
+    sources: (_p, _a, ctx) => sourcesOf(ctx.store, ctx.sync),
+    decisions: (_p, args: Args, ctx) => decisions(ctx, args),
+    decision: (_p, { id }: Args, ctx) => {
+      const decisionId = decisionIdOf(id);
+      ctx.read();
+      return loadDecision(ctx, decisionId, String(id));
     },
-    decision: (_p, { id }: Args, ctx) => loadDecision(ctx, id),
-    meetings: async (_p, args: Args, ctx) => {
-      const { items, period } = await findMeetings(ctx, args.filter);
-      return { ...page(items, meetingKey, newestFirst, args), coveredPeriod: period.coveredPeriod };
+    meetings: (_p, args: Args, ctx) => meetings(ctx, args),
+    meeting: (_p, { id }: Args, ctx) => {
+      const meetingId = meetingIdOf(id);
+      ctx.read();
+      return loadMeeting(ctx, meetingId, String(id));
     },
-    meeting: (_p, { id }: Args, ctx) => loadMeeting(ctx, meetingIdOf(id), String(id)),
-    cases: async (_p, args: Args, ctx) => page((await findCases(ctx, args.filter)).items, (c: CaseModel) => [c.openedOn, c.id], newestFirst, args),
-    case: async (_p, { id }: Args, ctx) => {
+    cases: (_p, args: Args, ctx) => cases(ctx, args),
+    case: (_p, { id }: Args, ctx) => {
       const code = caseCodeOf(id);
-      return lookup(findCases(ctx, null).then(({ items }) => items.find((c) => c.sourceId === code) ?? null), 'id', 'case', String(id));
+      ctx.read();
+      return lookup(ctx.cases.load(code), 'id', 'case', String(id));
     },
-    bodies: async (_p, args: Args, ctx) => page(await findBodies(ctx, args.filter), bodyKey, byNameThenId, args),
-    body: async (_p, { id }: Args, ctx) => {
+    bodies: (_p, args: Args, ctx) => bodies(ctx, args),
+    body: (_p, { id }: Args, ctx) => {
       const { sourceId } = bodyIdOf(id);
-      return lookup(ctx.bodies().then((all) => all.find((b) => b.sourceId === sourceId) ?? null), 'id', 'body', String(id));
+      ctx.read();
+      return lookup(ctx.bodies.load(sourceId), 'id', 'body', String(id));
     },
   },
   AmsterdamDecision: {
-    __resolveReference: (ref: { id: string }, ctx: AmsterdamContext) => loadDecision(ctx, ref.id),
-    title: (d: Decision, { lang }: Args) => (checkLang(lang), d.title),
-    titles: (d: Decision) => [{ lang: LANGUAGE, text: d.title }],
+    __resolveReference: (ref: { id: string }, ctx: AmsterdamContext) => loadDecision(ctx, decisionIdOf(ref.id), ref.id),
+    title: (d: StoredDecision, { lang }: Args) => (checkLang(lang), d.title),
+    titles: (d: StoredDecision) => [{ lang: LANGUAGE, text: d.title }],
     language: () => LANGUAGE,
     availableLanguages: () => [LANGUAGE],
-    content: (_d: Decision, { lang }: Args) => (checkLang(lang), null),
-    proposal: (_d: Decision, { lang }: Args) => (checkLang(lang), null),
+    content: (_d: StoredDecision, { lang }: Args) => (checkLang(lang), null),
+    proposal: (_d: StoredDecision, { lang }: Args) => (checkLang(lang), null),
     outcome: () => 'UNKNOWN',
     outcomeRaw: () => null,
-    body: async (d: Decision, _a, ctx) => (await ctx.bodies()).find((b) => b.sourceId === d.bodySourceId) ?? null,
-    case: async (d: Decision, _a, ctx) => {
-      if (!d.caseCodes[0]) return null;
-      const from = addMonths(d.date ?? ctx.today, -DEFAULT_MONTHS_BACK);
-      const { items } = await findCases(ctx, { from, to: addDays(ctx.today, 1) });
-      return items.find((c) => c.sourceId === d.caseCodes[0]) ?? null;
-    },
-    categories: (d: Decision) => d.documentTypes.map((t) => ({ id: gid('category', t), code: t, name: t, scheme: 'Notubiz document type', parentCode: null })),
+    body: (d: StoredDecision, _a, ctx) => (d.bodySourceId ? ctx.bodies.load(d.bodySourceId) : null),
+    meeting: (d: StoredDecision, _a, ctx) => meetingOrNull(ctx, d.meetingSourceId),
+    case: (d: StoredDecision, _a, ctx) => (d.caseCodes[0] ? ctx.cases.load(d.caseCodes[0]) : null),
+    categories: (d: StoredDecision) => d.documentTypes.map((t) => ({ id: gid('category', t), code: t, name: t, scheme: 'Notubiz document type', parentCode: null })),
     voteEvents: () => [],
     url: () => null,
-    sourceUrl: (d: Decision) => `https://api.notubiz.nl/agenda_items/agenda_points/${d.agendaItem.itemId}`,
+    sourceUrl: (d: StoredDecision) => `https://api.notubiz.nl/agenda_items/agenda_points/${d.itemId}`,
+    agendaItem: (d: StoredDecision, _a, ctx) => ctx.agendaItems.load(agendaItemGid(d.agendaItemSourceId)),
+    // The agenda point's documents, and the meeting's results documents.
+    attachments: (d: StoredDecision, _a, ctx) => ctx.documents.load(agendaItemGid(d.agendaItemSourceId)),
+    decisionDocuments: async (d: StoredDecision, _a, ctx) => (await ctx.documents.load(agendaItemGid(d.agendaItemSourceId))).filter((doc) => hasType(doc, DECISION_DOCUMENT_TYPES)),
+    resultDocuments: async (d: StoredDecision, _a, ctx) => (await ctx.documents.load(meetingGid(d.meetingSourceId))).filter((doc) => hasType(doc, RESULT_DOCUMENT_TYPES)),
   },
   AmsterdamMeeting: {
     __resolveReference: (ref: { id: string }, ctx: AmsterdamContext) => loadMeeting(ctx, meetingIdOf(ref.id), ref.id),
-    body: async (m: Meeting, _a, ctx) => (await ctx.bodies()).find((b) => b.sourceId === m.bodySourceId) ?? null,
-    organisation: async (m: Meeting, _a, ctx) => (await ctx.bodies()).find((b) => b.sourceId === String(m.organisationId)) ?? null,
-    // Meetings listed from /events come without agenda and documents: load the full meeting.
-    agenda: async (m: Meeting, _a, ctx) => (await fullMeeting(ctx, m))?.agenda ?? [],
-    attachments: async (m: Meeting, _a, ctx) => (await fullMeeting(ctx, m))?.attachments ?? [],
-    decisions: async (m: Meeting, _a, ctx) => {
-      const full = await fullMeeting(ctx, m);
-      return full ? meetingDecisions(ctx, full) : [];
-    },
+    body: (m: StoredMeeting, _a, ctx) => (m.bodySourceId ? ctx.bodies.load(m.bodySourceId) : null),
+    organisation: (m: StoredMeeting, _a, ctx) => (m.organisationId !== null ? ctx.bodies.load(String(m.organisationId)) : null),
+    // The top of the agenda; nested points are each item's children.
+    agenda: (m: StoredMeeting, args: Args, ctx) =>
+      nestedFromStore<StoredAgendaItem>(ctx.store, { table: 'agenda_items', where: new Where().add('meeting_id = ?', m.id).add('parent_id IS NULL'), order: 'position' }, args),
+    attachments: (m: StoredMeeting, _a, ctx) => ctx.documents.load(m.id),
+    decisions: (m: StoredMeeting, args: Args, ctx) =>
+      nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where: new Where().add('meeting_id = ?', m.id), order: 'position' }, args),
     participants: () => [],
     url: () => null,
   },
   AmsterdamAgendaItem: {
     content: () => null,
-    parent: async (item: AgendaItem, _a, ctx) => {
-      if (!item.parentSourceId) return null;
-      const m = await ctx.meetings.load(Number(item.meetingSourceId));
-      return m && m !== NOT_PUBLISHED ? m.allItems.find((i) => i.sourceId === item.parentSourceId) ?? null : null;
-    },
-    decision: async (item: AgendaItem, _a, ctx) => {
-      const m = await ctx.meetings.load(Number(item.meetingSourceId));
-      return m && m !== NOT_PUBLISHED ? (await meetingDecisions(ctx, m)).find((d) => d.agendaItem.sourceId === item.sourceId) ?? null : null;
-    },
-    attachments: (item: AgendaItem) => item.documents,
-    moduleItems: async (item: AgendaItem, _a, ctx) => {
-      const loaded = await ctx.moduleItems.loadMany(item.moduleItemSelfs);
-      return loaded.flatMap((x) => {
+    parent: (item: StoredAgendaItem, _a, ctx) => (item.parentSourceId ? ctx.agendaItems.load(agendaItemGid(item.parentSourceId)) : null),
+    children: (item: StoredAgendaItem, args: Args, ctx) =>
+      nestedFromStore<StoredAgendaItem>(ctx.store, { table: 'agenda_items', where: new Where().add('parent_id = ?', item.id), order: 'position' }, args),
+    decision: (item: StoredAgendaItem, _a, ctx) => ctx.decisions.load(decisionGid(item.sourceId)),
+    attachments: (item: StoredAgendaItem, _a, ctx) => ctx.documents.load(item.id),
+    moduleItems: async (item: StoredAgendaItem, _a, ctx) => {
+      const loaded = await ctx.moduleItems.loadMany(item.moduleItemIds);
+      return loaded.flatMap((x): ModuleItem[] => {
         if (x instanceof Error) throw x;
-        return x ? [{ sourceId: String(x.id), title: x.title ?? null, module: x.module?.title ?? null, documents: (x.documents ?? []).map(documentOf) }] : [];
+        return x ? [x] : [];
       });
     },
   },
   AmsterdamBody: {
-    __resolveReference: async (ref: { id: string }, ctx: AmsterdamContext) => {
-      const { sourceId } = bodyIdOf(ref.id);
-      return (await ctx.bodies()).find((b) => b.sourceId === sourceId) ?? null;
-    },
+    __resolveReference: (ref: { id: string }, ctx: AmsterdamContext) => ctx.bodies.load(bodyIdOf(ref.id).sourceId),
     active: () => null,
     formedOn: () => null,
     dissolvedOn: () => null,
-    parent: async (b: Body, _a, ctx) => (b.gremiumId === null ? null : (await ctx.bodies()).find((x) => x.sourceId === String(b.organisationId)) ?? null),
-    children: async (b: Body, _a, ctx) => (b.gremiumId !== null ? [] : (await ctx.bodies()).filter((x) => x.organisationId === b.organisationId && x.gremiumId !== null)),
-    members: () => [],
+    parent: (b: Body, _a, ctx) => (b.gremiumId === null ? null : ctx.bodies.load(String(b.organisationId))),
+    children: (b: Body, args: Args, ctx) => nestedFromStore<Body>(ctx.store, { table: 'bodies', where: new Where().add('parent_id = ?', b.id), order: 'name' }, args),
+    members: (_b: Body, args: Args) => nestedSlice([], args, () => '', 500),
     url: () => null,
-    decisions: async (b: Body, args: Args, ctx) => {
-      const { items, period } = await findDecisions(ctx, args.filter, b.sourceId);
-      return { ...page(items, decisionKey, newestFirst, args), coveredPeriod: period.coveredPeriod };
-    },
-    meetings: async (b: Body, args: Args, ctx) => {
-      const { items, period } = await findMeetings(ctx, args.filter, b.sourceId);
-      return { ...page(items, meetingKey, newestFirst, args), coveredPeriod: period.coveredPeriod };
-    },
+    decisions: (b: Body, args: Args, ctx) => decisions(ctx, args, b.sourceId),
+    meetings: (b: Body, args: Args, ctx) => meetings(ctx, args, b.sourceId),
   },
   AmsterdamCase: {
-    __resolveReference: async (ref: { id: string }, ctx: AmsterdamContext) => (await findCases(ctx, null)).items.find((c) => c.sourceId === caseCodeOf(ref.id)) ?? null,
+    __resolveReference: (ref: { id: string }, ctx: AmsterdamContext) => ctx.cases.load(caseCodeOf(ref.id)),
     status: () => 'UNKNOWN',
     statusRaw: () => null,
     categories: () => [],
-    attachments: (c: CaseModel) => c.documents,
+    attachments: (c: StoredCase, _a, ctx) => ctx.documents.load(c.id),
+    decisions: (c: StoredCase, args: Args, ctx) =>
+      nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where: new Where().add('case_ids @> ?::text[]', [c.id]), order: 'newest' }, args),
     url: () => null,
     sourceUrl: () => null,
   },

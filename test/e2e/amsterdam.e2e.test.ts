@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AMSTERDAM_DATA_DIR, startGraph, type Graph } from './harness';
+import { AMSTERDAM_DATA_DIR, startGraph, TEST_SYNC, type Graph } from './harness';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const readJson = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
@@ -79,7 +79,8 @@ describe('the dataset', () => {
 });
 
 describe('meetings', () => {
-  it('lists the public meetings of a period, newest first, leaving non-public ones out', async () => {
+  it('lists the public meetings of a period, newest first, leaving non-public ones out, without asking Notubiz', async () => {
+    const before = graph.amsterdam!.replica!.requests.length;
     const { nodes, totalCount, coveredPeriod } = await walk('meetings', { from: '2015-01-01', to: '2030-01-01' });
     const expected = meetings.filter(isPublic).map((m) => `amsterdam:meeting:${m.id}`).sort();
     expect(nodes.map((n) => n.id).sort()).toEqual(expected);
@@ -88,21 +89,25 @@ describe('meetings', () => {
     const starts = nodes.map((n) => n.start);
     expect([...starts].sort((a, b) => Date.parse(b) - Date.parse(a))).toEqual(starts);
     for (const n of nodes) expect(n.start).toMatch(/\+0[12]:00$/);
-    // Every call carries format=json&version=1.17.0, and /events is paged.
+    // Lists are answered from the synced copy: no request reaches Notubiz.
+    expect(graph.amsterdam!.replica!.requests.length).toBe(before);
+    // The sync listed /events per organisation and period, every call with format=json&version=1.17.0
+    // (paging and the halving of a period too full for the page cap: amsterdam-sync.e2e.test.ts).
     const events = graph.amsterdam!.replica!.requests.filter((r) => r.startsWith('GET /events?'));
     expect(events.length).toBeGreaterThan(7);
     for (const r of graph.amsterdam!.replica!.requests) {
       expect(r).toContain('format=json');
       expect(r).toContain('version=1.17.0');
     }
-    expect(events.some((r) => r.includes('page=2'))).toBe(true);
   });
 
-  it('bounds a list without dates and says so in coveredPeriod', async () => {
+  it('lists everything the copy holds without dates, and coveredPeriod says from when', async () => {
     const res = await graph.query('{ amsterdam { meetings(first: 100) { totalCount coveredPeriod { from to reason } nodes { date } } } }');
     expect(res.errors).toBeUndefined();
-    const { coveredPeriod, nodes } = res.data.amsterdam.meetings;
-    expect(coveredPeriod.reason).toMatch(/12 months back/);
+    const { coveredPeriod, nodes, totalCount } = res.data.amsterdam.meetings;
+    expect(totalCount).toBe(meetings.filter(isPublic).length);
+    expect(coveredPeriod.from).toBe(TEST_SYNC.from);
+    expect(coveredPeriod.reason).toMatch(new RegExp(`copy holds records from ${TEST_SYNC.from} \\(AMSTERDAM_SYNC_FROM\\)`));
     for (const n of nodes) expect(n.date >= coveredPeriod.from && n.date < coveredPeriod.to).toBe(true);
   });
 
@@ -154,17 +159,19 @@ describe('decisions', () => {
     for (const r of d.resultDocuments) expect(r.documentTypes.some((t: string) => ['Uitslagenlijst', 'Besluitenlijst'].includes(t))).toBe(true);
   });
 
-  it('searches agenda point and document titles, in a bounded default period', async () => {
+  it('searches agenda point and document titles over everything the copy holds', async () => {
     const all = await walk('decisions', { from: '2015-01-01', to: '2030-01-01' }, 100);
     const word = (all.nodes[0].title as string).split(/\s+/).find((w) => w.length > 6)!;
     const res = await walk('decisions', { text: word.toUpperCase(), from: '2015-01-01', to: '2030-01-01' }, 100);
     expect(res.nodes.map((n) => n.id)).toContain(all.nodes[0].id);
     for (const n of res.nodes) expect(n.id.startsWith('amsterdam:decision:')).toBe(true);
-    const bounded = await graph.query(`{ amsterdam { decisions(filter: { text: "${word}" }) { coveredPeriod { from to reason } } } }`);
-    expect(bounded.data.amsterdam.decisions.coveredPeriod.reason).toMatch(/12 months/);
+    const unbounded = await graph.query(`{ amsterdam { decisions(filter: { text: "${word}" }) { totalCount coveredPeriod { from to reason } } } }`);
+    expect(unbounded.data.amsterdam.decisions.totalCount).toBeGreaterThanOrEqual(res.totalCount);
+    expect(unbounded.data.amsterdam.decisions.coveredPeriod).toMatchObject({ from: TEST_SYNC.from });
   });
 
-  it('filters by body, document type and outcome', async () => {
+  it('filters by body, document type and outcome, without asking Notubiz', async () => {
+    const before = graph.amsterdam!.replica!.requests.length;
     const all = await walk('decisions', { from: '2015-01-01', to: '2030-01-01' }, 100);
     const body = all.nodes[0].body.sourceId as string;
     const byBody = await walk('decisions', { from: '2015-01-01', to: '2030-01-01', body: `amsterdam:body:${body}` }, 100);
@@ -174,6 +181,110 @@ describe('decisions', () => {
     expect(motions.totalCount).toBeLessThan(all.totalCount);
     const rejected = await walk('decisions', { from: '2015-01-01', to: '2030-01-01', outcome: ['REJECTED'] }, 100);
     expect(rejected.totalCount).toBe(0);
+    expect(graph.amsterdam!.replica!.requests.length).toBe(before);
+  });
+});
+
+/** Case codes on the documents of public meetings, as the schema counts documents (meeting's, then its points'). */
+function expectedCases(): Map<string, { documents: Set<string>; decisions: Set<string> }> {
+  const out = new Map<string, { documents: Set<string>; decisions: Set<string> }>();
+  const decisions = new Set(expectedDecisions('2000-01-01', '2100-01-01'));
+  for (const m of meetings.filter(isPublic)) {
+    const points = flatUnderOrdered(m.agenda_items ?? []);
+    const docs = [...(m.documents ?? []), ...points.flatMap((i) => i.documents ?? [])];
+    for (const d of docs) {
+      if (!d.case_code) continue;
+      const c = out.get(d.case_code) ?? { documents: new Set(), decisions: new Set() };
+      c.documents.add(`amsterdam:attachment:${d.id}`);
+      out.set(d.case_code, c);
+    }
+    for (const i of points) {
+      const id = `amsterdam:decision:${m.id}-${i.id}`;
+      if (!decisions.has(id)) continue;
+      for (const d of i.documents ?? []) if (d.case_code) out.get(d.case_code)!.decisions.add(id);
+    }
+  }
+  return out;
+}
+
+describe('cases', () => {
+  const expected = expectedCases();
+
+  it('lists every case code of the public meetings once, with its documents and decisions, without asking Notubiz', async () => {
+    expect(expected.size).toBeGreaterThan(10);
+    const before = graph.amsterdam!.replica!.requests.length;
+    const seen = new Map<string, { attachments: string[]; decisions: string[] }>();
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const res = await graph.query(
+        'query($after: String) { amsterdam { cases(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { sourceId status openedAt attachments { id } decisions(first: 500) { id } } } } }',
+        { after },
+      );
+      expect(res.errors).toBeUndefined();
+      const conn = res.data.amsterdam.cases;
+      expect(conn.totalCount).toBe(expected.size);
+      for (const c of conn.nodes) seen.set(c.sourceId, { attachments: c.attachments.map((a: Raw) => a.id), decisions: c.decisions.map((d: Raw) => d.id) });
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect([...seen.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [code, c] of expected) {
+      expect(seen.get(code)!.attachments.sort()).toEqual([...c.documents].sort());
+      expect(seen.get(code)!.decisions.sort()).toEqual([...c.decisions].sort());
+    }
+    expect(graph.amsterdam!.replica!.requests.length).toBe(before);
+  });
+
+  it('finds a case by code and by text, and a decision\'s case', async () => {
+    const [code, c] = [...expected.entries()].find(([, x]) => x.decisions.size > 0)!;
+    const res = await graph.query(`query($id: ID!, $text: String) { amsterdam {
+      case(id: $id) { id sourceId label status decisions { id case { sourceId } } }
+      cases(filter: { text: $text }) { totalCount nodes { sourceId } } } }`, { id: `amsterdam:case:${code}`, text: code });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.amsterdam.case).toMatchObject({ id: `amsterdam:case:${code}`, sourceId: code, label: code, status: 'UNKNOWN' });
+    expect(res.data.amsterdam.case.decisions.map((d: Raw) => d.id).sort()).toEqual([...c.decisions].sort());
+    expect(res.data.amsterdam.cases.nodes.map((n: Raw) => n.sourceId)).toContain(code);
+    const unknown = await graph.query('{ amsterdam { case(id: "Z-1900-000000") { id } } }');
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_FOUND' });
+  });
+});
+
+describe('nested lists and module items', () => {
+  it('pages a meeting\'s agenda with first and after, and serves module items from the copy', async () => {
+    const m = meetings.find((x) => isPublic(x) && flat(x.agenda_items ?? []).some((i) => (i.module_items ?? []).length > 0))!;
+    const before = graph.amsterdam!.replica!.requests.length;
+    // Sizes kept small: nested lists multiply the query's cost.
+    const res = await graph.query(`query($id: ID!) { amsterdam { meeting(id: $id) {
+      agenda(first: 30) { id moduleItems { sourceId } children(first: 10) { id moduleItems { sourceId } children(first: 5) { id moduleItems { sourceId title module documents { title } } } } }
+      first: agenda(first: 2) { id } } } }`, { id: String(m.id) });
+    expect(res.errors).toBeUndefined();
+    const agenda = res.data.amsterdam.meeting.agenda as Raw[];
+    const top = agenda.map((a) => a.id);
+    const page2 = await graph.query(`query($id: ID!, $after: ID) { amsterdam { meeting(id: $id) { agenda(first: 2, after: $after) { id } } } }`, { id: String(m.id), after: top[1] });
+    expect(page2.data.amsterdam.meeting.agenda.map((a: Raw) => a.id)).toEqual(top.slice(2, 4));
+    expect(res.data.amsterdam.meeting.first.map((a: Raw) => a.id)).toEqual(top.slice(0, 2));
+    const served = new Map<string, string[]>();
+    const visit = (items: Raw[]) => items.forEach((i) => {
+      served.set(i.id, (i.moduleItems ?? []).map((x: Raw) => x.sourceId));
+      visit(i.children ?? []);
+    });
+    visit(agenda);
+    for (const i of flatUnderOrdered(m.agenda_items ?? [])) {
+      expect(served.get(`amsterdam:agendaitem:${m.id}-${i.id}`)).toEqual((i.module_items ?? []).map((x: Raw) => String(x.id)));
+    }
+    const withItems = [...served.values()].flat();
+    expect(withItems.length).toBeGreaterThan(0);
+    const bad = await graph.query(`query($id: ID!) { amsterdam { meeting(id: $id) { agenda(first: 2, after: "amsterdam:agendaitem:1-1") { id } } } }`, { id: String(m.id) });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    expect(graph.amsterdam!.replica!.requests.length).toBe(before);
+  });
+
+  it('reports the synced copy in sources', async () => {
+    const res = await graph.query('{ amsterdam { sources { key url recordsHeld recordsSetAside lastError { code } backfilled heldFrom lastSuccessAt } } }');
+    expect(res.errors).toBeUndefined();
+    const [notubiz] = res.data.amsterdam.sources;
+    expect(notubiz).toMatchObject({ key: 'notubiz', url: graph.amsterdam!.replica!.url, recordsSetAside: 0, lastError: null, backfilled: true, heldFrom: TEST_SYNC.from });
+    expect(notubiz.recordsHeld).toBeGreaterThan(meetings.length);
   });
 });
 

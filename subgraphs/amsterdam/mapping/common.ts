@@ -6,7 +6,7 @@ export const CITY = 'amsterdam';
 export const ZONE = 'Europe/Amsterdam';
 export const LANGUAGE = 'nl';
 
-export type EntityType = 'decision' | 'meeting' | 'case' | 'body' | 'attachment' | 'agendaitem' | 'category';
+export type EntityType = 'decision' | 'meeting' | 'case' | 'body' | 'attachment' | 'agendaitem' | 'category' | 'moduleitem' | 'casereference';
 
 export function gid(type: EntityType, sourceId: string | number): string {
   return `${CITY}:${type}:${sourceId}`;

@@ -19,7 +19,9 @@ export interface AgendaItem {
   parentSourceId: string | null;
   children: AgendaItem[];
   documents: Document[];
+  /** Where each linked module item is fetched (`self`), and its Notubiz id, in the same order. */
   moduleItemSelfs: string[];
+  moduleItemSourceIds: string[];
 }
 
 export interface Meeting {
@@ -89,6 +91,7 @@ function agendaOf(items: NotubizAgendaItem[] | undefined, meetingId: string, par
       children: [],
       documents: (item.documents ?? []).map(documentOf),
       moduleItemSelfs: (item.module_items ?? []).map((m) => m.self ?? `api.notubiz.nl/module_items/${m.id}`),
+      moduleItemSourceIds: (item.module_items ?? []).map((m) => String(m.id)),
     };
     all.push(mapped);
     mapped.children = agendaOf(item.agenda_items, meetingId, mapped, all);

@@ -1,6 +1,6 @@
 /**
  * Notubiz API client: every call carries `format=json&version=1.17.0` (as ORI's extractor
- * sends), `/events` pages are followed until an empty list (or `has_more_pages` false), and a
+ * sends), `/events` of one period are paged until an empty list (or `has_more_pages` false), and a
  * meeting Notubiz will not show ("No rights to see this meeting") comes back as NOT_PUBLISHED
  * instead of failing the whole list. Every answer must carry its envelope key: a city answering
  * something else fails as UPSTREAM_BAD_RESPONSE instead of reading as "nothing there".
@@ -27,18 +27,25 @@ export class NotubizClient {
     return body?.gremia ?? [];
   }
 
-  /** GET /events?organisation_id&date_from&date_to&page: all pages (local "YYYY-MM-DD HH:MM:SS" bounds). */
-  async events(organisationId: number, dateFrom: string, dateTo: string): Promise<NotubizMeeting[]> {
+  /**
+   * GET /events?organisation_id&date_from&date_to&page: every event of one organisation and period
+   * (local "YYYY-MM-DD HH:MM:SS" bounds), paged until an empty page or `has_more_pages` false; or
+   * `tooMany` when the period holds more than `maxPages` pages, so that the sync halves the period
+   * instead of reading a truncated list.
+   */
+  async events(organisationId: number, dateFrom: string, dateTo: string): Promise<{ items: NotubizMeeting[] } | { tooMany: number }> {
     const events: NotubizMeeting[] = [];
     for (let page = 1; page <= this.maxPages; page++) {
       const body = await this.http.getEnvelope<NotubizEventsPage>(['events'], { organisation_id: organisationId, date_from: dateFrom, date_to: dateTo, page, ...API_PARAMS }, 'events');
       const batch = body?.events ?? [];
-      if (batch.length === 0) return events;
+      // Where Notubiz says how many there are, a period too full is known from its first page.
+      const { total, per_page: perPage } = body?.pagination ?? {};
+      if (page === 1 && typeof total === 'number' && typeof perPage === 'number' && perPage > 0 && total > perPage * this.maxPages) return { tooMany: total };
+      if (batch.length === 0) return { items: events };
       events.push(...batch);
-      if (body?.pagination?.has_more_pages === false) return events;
+      if (body?.pagination?.has_more_pages === false) return { items: events };
     }
-    this.http.options.logger.warn({ organisationId, dateFrom, dateTo, maxPages: this.maxPages }, 'Notubiz events truncated at maxPages');
-    return events;
+    return { tooMany: events.length };
   }
 
   /** GET /events/meetings/{id}: `{"meeting":{…}}`; null when unknown; NOT_PUBLISHED when Notubiz denies it. */

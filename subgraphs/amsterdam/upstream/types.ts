@@ -92,7 +92,8 @@ export interface NotubizMeeting {
 /** `GET /events`: a page of events (meetings), with pagination. */
 export interface NotubizEventsPage {
   events: NotubizMeeting[];
-  pagination?: { has_more_pages?: boolean };
+  /** The replica also sends `page`, `per_page` and `total`; the live API's fields are not documented in our sources. */
+  pagination?: { has_more_pages?: boolean; page?: number; per_page?: number; total?: number };
 }
 
 export interface NotubizOrganisation {
