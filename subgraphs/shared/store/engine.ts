@@ -21,6 +21,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
+  /** Statements sent so far (tests and benchmarks read it to see batching). */
+  readonly stats: { statements: number };
   /** The city's schema, e.g. `helsinki`. */
   readonly schema: string;
   /** Where the data lives, for logs and messages (a directory, `memory`, or the server without credentials). */
@@ -83,15 +85,20 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
   }
   // One connection: a lock only has to exclude this process's own overlapping syncs.
   const held = new Set<string>();
+  const stats = { statements: 0 };
   return {
     engine: 'pglite',
     schema,
     location: dir ?? 'memory',
-    query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
-    exec: async (sql) => void (await db.exec(sql)),
+    stats,
+    query: async (sql, params) => (stats.statements++, (await db.query(sql, params as unknown[])).rows as never),
+    exec: async (sql) => void (stats.statements++, await db.exec(sql)),
     transaction: (fn) =>
       db.transaction((tx) =>
-        fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never, exec: async (sql) => void (await tx.exec(sql)) }),
+        fn({
+          query: async (sql, params) => (stats.statements++, (await tx.query(sql, params as unknown[])).rows as never),
+          exec: async (sql) => void (stats.statements++, await tx.exec(sql)),
+        }),
       ),
     withLock: async (name, fn) => {
       if (held.has(name)) return null;
@@ -215,14 +222,16 @@ async function openPostgres(settings: EngineSettings, schema: string): Promise<D
     await pool.end().catch(() => undefined);
     throw new Error(`Cannot open the ${schema} store on PostgreSQL (${redact(settings.databaseUrl!)}): ${(err as Error).message}`);
   }
+  const stats = { statements: 0 };
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async (sql, params) => (await client.query(sql, params as unknown[])).rows as never,
-    exec: async (sql) => void (await client.query(sql)),
+    query: async (sql, params) => (stats.statements++, (await client.query(sql, params as unknown[])).rows as never),
+    exec: async (sql) => void (stats.statements++, await client.query(sql)),
   });
   return {
     engine: 'postgres',
     schema,
     location: redact(settings.databaseUrl!),
+    stats,
     ...on(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
