@@ -277,6 +277,7 @@ class NotubizSync {
       written.push(key);
     }));
     await store.putRaw(records);
+    await store.clearSetAside(UPSTREAM, MODULE_ITEM, records.filter((r) => r.kind === MODULE_ITEM).map((r) => r.sourceId));
     await store.deleteRaw(UPSTREAM, MEETING, stale.meeting);
     await store.deleteRaw(UPSTREAM, MODULE_ITEM, stale.module_item);
     for (const code of caseCodesOfRecords(before)) this.pendingCases.add(code);

@@ -118,6 +118,27 @@ describe('sync from Notubiz', () => {
     expect(caseNow.data.amsterdam.case.decisions.map((d: Raw) => d.id)).not.toContain(withCase.id);
   });
 
+  it('removes a meeting Notubiz stops publishing, and answers NOT_PUBLISHED for it', async () => {
+    const id = 1168785;
+    const added = newMeeting(id, DateTime.now().minus({ days: 1 }), 'Synchronisatietest: wordt besloten');
+    const total = (await graph.query(TOTAL)).data.amsterdam.meetings.totalCount;
+    update((d) => d.meetings.push(added));
+    await sync();
+    const decisionId = (await graph.query(MEETING, { id: String(id) })).data.amsterdam.meeting.decisions[0].id;
+    update(() => {
+      added.permission_group = 'restricted';
+      added.last_modified = local(DateTime.now());
+    });
+    expect(await sync()).toMatchObject({ ok: true });
+    const res = await graph.query(MEETING, { id: String(id) });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_PUBLISHED' });
+    expect((await graph.query(TOTAL)).data.amsterdam.meetings.totalCount).toBe(total);
+    expect((await graph.query('query($id: ID!) { amsterdam { decision(id: $id) { id } } }', { id: decisionId })).errors?.[0].extensions).toMatchObject({ reason: 'NOT_FOUND' });
+    update((d) => d.meetings.splice(d.meetings.indexOf(added), 1));
+    await sync();
+    expect((await graph.query(MEETING, { id: String(id) })).errors?.[0].extensions).toMatchObject({ reason: 'NOT_FOUND' });
+  });
+
   it('rebuilds a meeting that has started since the previous sync, without asking Notubiz for it again', async () => {
     const id = 1168782;
     const start = DateTime.now().plus({ seconds: 2 });
