@@ -1,5 +1,5 @@
 /** Text helpers shared by the city mappings: HTML → plain text, and language choice with fallback. */
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 
 const HTML_OPTIONS = {
   wordwrap: false as const,
@@ -17,9 +17,12 @@ const HTML_OPTIONS = {
   ],
 };
 
+/** The options compiled once: `convert` compiles them on every call (most of its time on short texts). */
+const toText = compile(HTML_OPTIONS);
+
 /** Plain text of an HTML fragment or document: no tags, entities decoded, blank lines between blocks. */
 export function htmlToPlain(html: string): string {
-  return convert(html, HTML_OPTIONS)
+  return toText(html)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

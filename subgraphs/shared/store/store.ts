@@ -174,6 +174,21 @@ export class Store {
     return tx ? run(tx) : this.db.transaction(run);
   }
 
+  /**
+   * Refreshes the planner's statistics of the city's tables. PGlite runs no autovacuum daemon, so
+   * without this the planner keeps the estimates it had while the tables were empty and scans whole
+   * tables once they are full; a sync that wrote many rows calls it.
+   */
+  async analyze(): Promise<void> {
+    // The columns lists filter, sort and join on; not the docs and search texts (sampling them would
+    // read every large value out of line).
+    const tables = [
+      ...TABLES.map((t) => `${t.name} (id, group_key, ${t.columns.map(([c]) => c).filter((c) => c !== 'search').join(', ')})`),
+      'raw_records (upstream, kind, source_id, unit_key, listed_at)',
+    ];
+    await this.db.exec(`ANALYZE ${tables.join(', ')}`);
+  }
+
   private upsertCache = new Map<TableName, string>();
 
   /** INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (id) DO UPDATE: one statement per batch. */
