@@ -286,6 +286,8 @@ export class SyncRunner {
     } finally {
       this.syncingNow.delete(upstream.key);
     }
+    // Many rows written: refresh the planner's statistics (PGlite has no autovacuum to do it).
+    if (run.written + run.deleted >= 1000) await this.store.analyze().catch((err) => this.logger.warn({ err }, 'analyze failed'));
     const summary: RunSummary = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), fetched: run.fetched, written: run.written, deleted: run.deleted, setAside: run.setAside, full };
     state.lastRun = summary;
     await this.store.setState(upstream.key, state);
