@@ -7,9 +7,9 @@
  *   not HTML, header right, parses — else the sync fails and the rows of the last good file keep
  *   serving); its agreement rows are compared with the raw rows held, and only the sessions holding a
  *   new, changed or removed row are rewritten (their unchanged rows are left alone). Cases (proposal
- *   references) may span both files: the cases of every reference a changed row carries, before or
- *   after, are rebuilt from the decisions stored from both files. Rows the parser cannot place are
- *   set aside with their line and reason, and reported in `sources.unplacedRows`.
+ *   references) may span both files: the case of every reference a changed row carries, before or
+ *   after, is rebuilt from this file's decisions and the other file's stored ones. Rows the parser
+ *   cannot place are set aside with their line and reason, and reported in `sources.unplacedRows`.
  * - `decidim`: the whole snapshot (upstream/decidim.ts: spaced by the client-side limiter, paged);
  *   new and changed records are rewritten, and whatever is no longer in the snapshot is deleted.
  *
@@ -17,12 +17,12 @@
  * changes again on its next run.
  */
 import crypto from 'node:crypto';
-import { hashOf, Where, type Page, type RawRecord, type Store } from '../shared/store/store';
+import { hashOf, type RawRecord } from '../shared/store/store';
 import type { Unit } from '../shared/store/rows';
 import type { SyncRun, UpstreamHarvester } from '../shared/sync/runner';
 import { todayIn } from '../shared/time';
 import type { PlenaryAgreement } from './mapping/plenary';
-import { decisionsOf, type PlenaryDecision } from './mapping/decision';
+import { decisionsOf, gid, type PlenaryDecision } from './mapping/decision';
 import { meetingOf, processOf, proposalOf, resultOf } from './mapping/decidim';
 import { meetingProblem, processProblem, proposalProblem, resultProblem } from './mapping/checks';
 import {
@@ -41,6 +41,7 @@ import {
   resultUnitKey,
   sessionUnit,
   sessionUnitKey,
+  type PlenaryCase,
   type StoredDecision,
 } from './mapping/rows';
 import type { PlenaryFileClient, PlenaryFileSpec } from './upstream/plenary';
@@ -54,6 +55,13 @@ export const DECIDIM = 'decidim';
 export const MAPPING_VERSION = 1;
 /** Units written per transaction, so that one write stays small and readers do not wait long. */
 const BATCH = 200;
+/**
+ * When the planner's statistics are refreshed (Store.analyze: PGlite has no autovacuum). Without it
+ * every query of a backfill, and every query served after it, is planned as on empty tables: whole
+ * tables are scanned (and their out-of-line values read) for lookups an index answers.
+ */
+const ANALYZE_FIRST = 5000;
+const ANALYZE_AFTER_RUN = 500;
 
 /** What a plenary file's harvester keeps between runs besides its validators (read by `sources`). */
 export interface PlenaryFileExtra {
@@ -81,9 +89,28 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
   return out;
 }
 
+/** Rows changed by a run when the statistics were last refreshed. */
+const analyzedAt = new WeakMap<SyncRun, number>();
+const changedRows = (run: SyncRun) => run.written + run.deleted;
+
+/** Writes units (see SyncRun.apply), refreshing the statistics as the tables fill. */
+async function apply(run: SyncRun, units: Unit[], remove: string[] = []): Promise<void> {
+  await run.apply(units, remove);
+  // At 5,000 rows changed, then each time they have grown fourfold: a few refreshes per backfill.
+  if (changedRows(run) >= Math.max(ANALYZE_FIRST, 4 * (analyzedAt.get(run) ?? 0))) {
+    await run.store.analyze();
+    analyzedAt.set(run, changedRows(run));
+  }
+}
+
+/** After a run that changed many rows, so that queries are planned on what the tables now hold. */
+async function analyzeAfter(run: SyncRun): Promise<void> {
+  if (changedRows(run) - (analyzedAt.get(run) ?? 0) >= ANALYZE_AFTER_RUN) await run.store.analyze();
+}
+
 async function applyInBatches(run: SyncRun, units: Unit[], remove: string[] = []): Promise<void> {
-  for (const batch of chunks(units)) await run.apply(batch);
-  for (const batch of chunks(remove)) await run.apply([], batch);
+  for (const batch of chunks(units)) await apply(run, batch);
+  for (const batch of chunks(remove)) await apply(run, [], batch);
 }
 
 // ---- the plenary files ------------------------------------------------------------------------------
@@ -140,7 +167,17 @@ async function syncPlenaryFile(run: SyncRun, client: PlenaryFileClient, spec: Pl
   run.progress(`${spec.name}: ${touched.size} sessions, ${refs.size} cases`, 1, 2);
   const keys = [...touched];
   await applyInBatches(run, keys.filter((k) => sessions.has(k)).map((k) => sessionUnit(spec.key, sessions.get(k)!)), keys.filter((k) => !sessions.has(k)));
-  await rebuildCases(run, [...refs]);
+  // The file's decisions by reference, and every decision id this file gives or gave.
+  const byRef = new Map<string, PlenaryDecision[]>();
+  for (const d of decisions) {
+    for (const ref of caseRefsOf(d.agreement.proposalRefs)) {
+      const list = byRef.get(ref);
+      if (list) list.push(d);
+      else byRef.set(ref, [d]);
+    }
+  }
+  const ownIds = new Set([...held.keys(), ...present].map((sourceId) => gid('decision', sourceId)));
+  await rebuildCases(run, [...refs], byRef, ownIds);
   await run.apply([councilUnit()]);
 
   // Rows the parser could not place: kept aside with their line and reason (and counted), never dropped.
@@ -153,6 +190,7 @@ async function syncPlenaryFile(run: SyncRun, client: PlenaryFileClient, spec: Pl
   // Last: the rows held, then the validators (a failed write above leaves the next run the same work).
   await store.putRaw(changed);
   await store.deleteRaw(spec.key, PLENARY_ROW, gone.map((g) => g.sourceId));
+  await analyzeAfter(run);
   state.validators[spec.name] = { etag: answer.etag, lastModified: answer.lastModified };
   // Merged: the runner keeps its own entries in `extra` too.
   Object.assign(state.extra, {
@@ -167,38 +205,25 @@ async function syncPlenaryFile(run: SyncRun, client: PlenaryFileClient, spec: Pl
 }
 
 /**
- * Rebuilds the cases of these proposal references from the decisions stored (from both files):
- * a reference no decision carries any more is no case any more.
+ * Rebuilds the cases of these proposal references from their decisions in both files: this file's
+ * as parsed now (`byRef`), the other file's as stored, found by id through the stored case (every
+ * case lists its decisions; a file's sync keeps its own part of that list). A reference no decision
+ * carries any more is no case any more.
  */
-async function rebuildCases(run: SyncRun, refs: string[]): Promise<void> {
+async function rebuildCases(run: SyncRun, refs: string[], byRef: Map<string, PlenaryDecision[]>, ownIds: Set<string>): Promise<void> {
   for (const batch of chunks(refs)) {
-    const byCase = await storedDecisionsOfCases(run.store, batch.map(caseGid));
+    const stored = await run.store.byIds<PlenaryCase>('cases', batch.map(caseGid));
+    const otherIds = batch.flatMap((ref) => stored.get(caseGid(ref))?.decisionIds ?? []).filter((id) => !ownIds.has(id));
+    const others = await run.store.byIds<StoredDecision>('decisions', otherIds);
     const units: Unit[] = [];
     const remove: string[] = [];
     for (const ref of batch) {
-      const unit = caseUnit(ref, byCase.get(caseGid(ref)) ?? []);
+      const fromOtherFiles = (stored.get(caseGid(ref))?.decisionIds ?? []).flatMap((id) => others.get(id) ?? []);
+      const unit = caseUnit(ref, [...fromOtherFiles, ...(byRef.get(ref) ?? [])]);
       if (unit) units.push(unit);
       else remove.push(caseUnitKey(ref));
     }
-    await run.apply(units, remove);
-  }
-}
-
-/** The stored decisions of these cases, by case id (paged through, so no read grows without bound). */
-async function storedDecisionsOfCases(store: Store, caseIds: string[]): Promise<Map<string, StoredDecision[]>> {
-  const out = new Map<string, StoredDecision[]>();
-  const wanted = new Set(caseIds);
-  const where = new Where().add('case_ids && ?::text[]', caseIds);
-  let after: string | null = null;
-  for (;;) {
-    const page: Page<StoredDecision> = await store.list<StoredDecision>({ table: 'decisions', where, order: 'newest', first: 1000, after });
-    for (const d of page.nodes) {
-      for (const id of caseRefsOf(d.agreement.proposalRefs).map(caseGid)) {
-        if (wanted.has(id)) out.set(id, [...(out.get(id) ?? []), d]); // a case has few decisions
-      }
-    }
-    if (!page.pageInfo.hasNextPage) return out;
-    after = page.pageInfo.endCursor;
+    await apply(run, units, remove);
   }
 }
 
@@ -253,6 +278,7 @@ async function syncDecidim(run: SyncRun, client: DecidimClient): Promise<void> {
     run.progress(spec.kind, i + 1, 5);
   }
   await run.apply([councilUnit()]);
+  await analyzeAfter(run);
   Object.assign(run.state.extra, { mapping: MAPPING_VERSION, checkedAt, requests } satisfies DecidimExtra);
   run.progress('done', 5, 5);
 }

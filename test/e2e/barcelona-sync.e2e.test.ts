@@ -138,6 +138,37 @@ describe('sync of the plenary files and Decidim', () => {
     expect(await total()).toBe(before);
   });
 
+  it('keeps a case that spans both files whole when either file changes', async () => {
+    const CASE = 'query($id: ID!) { barcelona { case(id: $id) { title decisions { id } } } }';
+    const previousText = fs.readFileSync(path.join(plenaryDir, PREVIOUS), 'utf8');
+    const a = current.agreements.find((x) => x.proposalRefs.length === 1 && x.proposalRefs[0] !== 's/n')!;
+    const ref = a.proposalRefs[0];
+    const carrying = current.agreements.filter((x) => x.proposalRefs.includes(ref));
+    const caseOf = async () => (await graph.query(CASE, { id: ref })).data?.barcelona?.case;
+    expect((await caseOf()).decisions).toHaveLength(carrying.length);
+    // The 2019–2023 file gains an agreement with the same reference (an older session).
+    const older = `CP 06/23,11/05/2023,${ref},Govern municipal,Cas compartit de prova,Aprovada,C) Part decisòria / Executiva,Habitatge,"BComú, PSC",A favor,A favor,A favor,A favor,A favor,A favor,,A favor\r\n`;
+    graph.barcelona!.replica.touch(PREVIOUS, previousText + older);
+    await sync();
+    const both = await caseOf();
+    expect(both.decisions.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining([`barcelona:decision:CP 06/23|${ref}`, `barcelona:decision:${a.sessionRef}|${ref}`]));
+    expect(both.decisions).toHaveLength(carrying.length + 1);
+    expect(both.title).toBe(a.titleCa); // the newest agreement's
+    // The current file drops its rows of the reference: the case keeps the older file's.
+    const without = lines.filter((l) => !(l.startsWith(`${a.sessionRef};${ref};`)));
+    expect(without.length).toBe(lines.length - carrying.length);
+    touch(without.join('\n') + '\n');
+    await sync();
+    expect(await caseOf()).toEqual({ title: 'Cas compartit de prova', decisions: [{ id: `barcelona:decision:CP 06/23|${ref}` }] });
+    // Both files as they were: the case as it was.
+    touch(fileWith());
+    await sync();
+    graph.barcelona!.replica.touch(PREVIOUS, previousText);
+    await sync();
+    expect((await caseOf()).decisions).toHaveLength(carrying.length);
+    expect(await total()).toBe(agreements.length);
+  });
+
   it('follows a Decidim proposal added and removed', async () => {
     const PROPOSAL = '990001';
     const proposals = (text: string) => graph.query('query($t: String) { barcelona { proposals(text: $t, first: 5) { totalCount nodes { id title process { id proposals(first: 500) { id } } } } } }', { t: text });

@@ -160,6 +160,11 @@ export interface PlenaryCase {
   title: string;
   date: string;
   categories: PlenaryDecision['categories'];
+  /**
+   * Every decision carrying the reference, newest first, in either file: when one file changes, the
+   * sync finds the other file's decisions of the case here (by id) instead of searching them.
+   */
+  decisionIds: string[];
 }
 
 /** Newest first, ties by id: the order of a case's decisions (and of every decision list). */
@@ -174,10 +179,11 @@ export function newestDecisionFirst(a: StoredDecision, b: StoredDecision): numbe
  */
 export function caseUnit(ref: string, decisions: StoredDecision[]): Unit | null {
   if (decisions.length === 0) return null;
-  const sorted = [...decisions].sort(newestDecisionFirst);
+  // Each decision once, however it was found.
+  const sorted = [...new Map(decisions.map((d) => [d.id, d])).values()].sort(newestDecisionFirst);
   const newest = sorted[0];
   const categories = [...new Map(sorted.flatMap((d) => d.categories).map((c) => [c.id, c])).values()];
-  const doc: PlenaryCase = { id: caseGid(ref), sourceId: ref, title: newest.titles[0].text, date: newest.date, categories };
+  const doc: PlenaryCase = { id: caseGid(ref), sourceId: ref, title: newest.titles[0].text, date: newest.date, categories, decisionIds: sorted.map((d) => d.id) };
   const es = sorted.flatMap((d) => d.titles.filter((t) => t.lang === 'es').map((t) => t.text));
   const row: CaseRow = {
     id: doc.id,
