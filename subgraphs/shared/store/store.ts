@@ -186,7 +186,12 @@ export class Store {
       ...TABLES.map((t) => `${t.name} (id, group_key, ${t.columns.map(([c]) => c).filter((c) => c !== 'search').join(', ')})`),
       'raw_records (upstream, kind, source_id, unit_key, listed_at)',
     ];
-    await this.db.exec(`ANALYZE ${tables.join(', ')}`);
+    // A sample of 3,000 rows a table (statistics target 10) tells keys, arrays and dates apart well
+    // enough, at a tenth of the default's cost.
+    await this.db.transaction(async (tx) => {
+      await tx.exec('SET LOCAL default_statistics_target = 10');
+      await tx.exec(`ANALYZE ${tables.join(', ')}`);
+    });
   }
 
   private upsertCache = new Map<TableName, string>();
