@@ -56,12 +56,11 @@ export const MAPPING_VERSION = 1;
 /** Units written per transaction, so that one write stays small and readers do not wait long. */
 const BATCH = 200;
 /**
- * When the planner's statistics are refreshed (Store.analyze: PGlite has no autovacuum). Without it
- * every query of a backfill, and every query served after it, is planned as on empty tables: whole
- * tables are scanned (and their out-of-line values read) for lookups an index answers.
+ * When the planner's statistics are refreshed during a run (Store.analyze: PGlite has no autovacuum;
+ * the runner refreshes them after a run). Without it a backfill plans every query as on empty tables:
+ * whole tables are scanned (and their out-of-line values read) for lookups an index answers.
  */
 const ANALYZE_FIRST = 5000;
-const ANALYZE_AFTER_RUN = 500;
 
 /** What a plenary file's harvester keeps between runs besides its validators (read by `sources`). */
 export interface PlenaryFileExtra {
@@ -101,11 +100,6 @@ async function apply(run: SyncRun, units: Unit[], remove: string[] = []): Promis
     await run.store.analyze();
     analyzedAt.set(run, changedRows(run));
   }
-}
-
-/** After a run that changed many rows, so that queries are planned on what the tables now hold. */
-async function analyzeAfter(run: SyncRun): Promise<void> {
-  if (changedRows(run) - (analyzedAt.get(run) ?? 0) >= ANALYZE_AFTER_RUN) await run.store.analyze();
 }
 
 async function applyInBatches(run: SyncRun, units: Unit[], remove: string[] = []): Promise<void> {
@@ -190,7 +184,6 @@ async function syncPlenaryFile(run: SyncRun, client: PlenaryFileClient, spec: Pl
   // Last: the rows held, then the validators (a failed write above leaves the next run the same work).
   await store.putRaw(changed);
   await store.deleteRaw(spec.key, PLENARY_ROW, gone.map((g) => g.sourceId));
-  await analyzeAfter(run);
   state.validators[spec.name] = { etag: answer.etag, lastModified: answer.lastModified };
   // Merged: the runner keeps its own entries in `extra` too.
   Object.assign(state.extra, {
@@ -278,7 +271,6 @@ async function syncDecidim(run: SyncRun, client: DecidimClient): Promise<void> {
     run.progress(spec.kind, i + 1, 5);
   }
   await run.apply([councilUnit()]);
-  await analyzeAfter(run);
   Object.assign(run.state.extra, { mapping: MAPPING_VERSION, checkedAt, requests } satisfies DecidimExtra);
   run.progress('done', 5, 5);
 }
