@@ -48,16 +48,33 @@ describe('Helsinki and Amsterdam in one request', () => {
 });
 
 describe('one city down', () => {
-  it('Amsterdam\'s Notubiz down: Helsinki\'s data comes back, with an error naming Amsterdam', async () => {
-    const graph = await startGraph({ amsterdam: true });
+  it('Amsterdam\'s Notubiz down after a sync: both cities answer, Amsterdam from its copy, flagged stale', async () => {
+    const graph = await startGraph({ amsterdam: true, breaker: { volumeThreshold: 1000 } });
     try {
       await graph.amsterdam!.replica!.close();
+      await graph.amsterdam!.service.sync.runOnce();
+      const res = await graph.query(COMPARE);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+      expect(res.data.amsterdam.decisions.totalCount).toBeGreaterThan(0);
+      expect(res.extensions?.stale).toEqual([expect.objectContaining({ city: 'amsterdam', upstream: 'Notubiz API' })]);
+    } finally {
+      await graph.close();
+    }
+  });
+
+  it('Amsterdam\'s Notubiz down before its first sync: Helsinki\'s data comes back, with an error naming Amsterdam', async () => {
+    const graph = await startGraph({ amsterdam: true, syncFirst: false, breaker: { volumeThreshold: 1000 } });
+    try {
+      await graph.subgraphService.sync.runOnce();
+      await graph.amsterdam!.replica!.close();
+      await graph.amsterdam!.service.sync.runOnce();
       const res = await graph.query(COMPARE);
       expect(res.data.amsterdam).toBeNull();
       expect(res.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
       expect(res.errors).toHaveLength(1);
       expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'amsterdam' });
-      expect(res.errors![0].message).toMatch(/^Amsterdam is unavailable/);
+      expect(res.errors![0].message).toMatch(/^Amsterdam has no data yet: the first sync from Notubiz API failed/);
     } finally {
       await graph.close();
     }
@@ -76,10 +93,12 @@ describe('one city down', () => {
     }
   });
 
-  it('Helsinki down: Amsterdam\'s data comes back, with an error naming Helsinki', async () => {
-    const graph = await startGraph({ amsterdam: true });
+  it('Helsinki\'s Ahjo down before its first sync: Amsterdam\'s data comes back, with an error naming Helsinki', async () => {
+    const graph = await startGraph({ amsterdam: true, syncFirst: false, breaker: { volumeThreshold: 1000 } });
     try {
+      await graph.amsterdam!.service.sync.runOnce();
       await graph.replica!.close();
+      await graph.subgraphService.sync.runOnce();
       const res = await graph.query(COMPARE);
       expect(res.data.helsinki).toBeNull();
       expect(res.data.amsterdam.decisions.totalCount).toBeGreaterThan(0);
@@ -122,17 +141,20 @@ describe('Helsinki, Amsterdam and Barcelona in one request', () => {
     expect(nodes.map((n) => [n.kind, n.serviceName]).sort()).toEqual([['Fetch', 'amsterdam'], ['Fetch', 'barcelona'], ['Fetch', 'helsinki']]);
   });
 
-  it('Barcelona down: the other two intact, an error naming Barcelona', async () => {
-    const g = await startGraph({ amsterdam: true, barcelona: true });
+  it('Barcelona down before its first sync: the other two intact, an error naming Barcelona', async () => {
+    const g = await startGraph({ amsterdam: true, barcelona: true, syncFirst: false, breaker: { volumeThreshold: 1000 } });
     try {
+      await g.subgraphService.sync.runOnce();
+      await g.amsterdam!.service.sync.runOnce();
       await g.barcelona!.replicaService.close();
+      await g.barcelona!.service.sync.runOnce();
       const res = await g.query(HOUSING);
       expect(res.data.barcelona).toBeNull();
       expect(res.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
       expect(res.data.amsterdam.decisions.totalCount).toBeGreaterThan(0);
       expect(res.errors).toHaveLength(1);
       expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', city: 'barcelona' });
-      expect(res.errors![0].message).toMatch(/^Barcelona is unavailable/);
+      expect(res.errors![0].message).toMatch(/^Barcelona has no data yet/);
     } finally {
       await g.close();
     }

@@ -1,6 +1,7 @@
 /**
  * Redis where Redis is the point: two gateways share one response cache, and a Redis that goes
  * away (or was never there) turns caching off without one error to a client, until it is back.
+ * And PostgreSQL where a shared store is the point: two subgraph instances on one copy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -128,40 +129,51 @@ async function waitForPort(port: number, open: boolean): Promise<void> {
   throw new Error(`port ${port} did not become ${open ? 'open' : 'closed'}`);
 }
 
-describe('Barcelona\'s sources in the shared cache', () => {
-  it('a second subgraph revalidates the files (304) and reuses the Decidim snapshot instead of fetching again', async () => {
+describe('two Barcelona subgraphs on one PostgreSQL', () => {
+  it('share one synced copy: the second answers without fetching anything, and its sync revalidates the files (304)', async () => {
     const { createBarcelonaReplica } = await import('../../subgraphs/barcelona/replica/server');
     const { buildBarcelonaSubgraph } = await import('../../subgraphs/barcelona/server');
-    const { BARCELONA_DATA_DIR } = await import('./harness');
+    const { BARCELONA_DATA_DIR, TEST_DATABASE_URL, TEST_SYNC, testStoreSettings } = await import('./harness');
+    const { Store } = await import('../../subgraphs/shared/store/store');
     const replica = createBarcelonaReplica({ dataDir: BARCELONA_DATA_DIR });
     const running = await replica.listen(0);
+    const schemaPrefix = `r${process.pid}_`;
     const config = {
       plenaryBaseUrl: `${running.url}/sites/default/files/votacions_plenari`,
       decidimUrl: `${running.url}/api`,
       timeoutMs: 5000,
-      plenaryRecheckMs: 60000,
-      decidimRequestsPerMinute: 600,
-      decidimCacheMs: 60000,
+      retries: 1,
+      breaker: { resetMs: 10000, volumeThreshold: 5 },
+      decidimRequestsPerMinute: 6000,
       userAgent: 'city-decision-graph tests',
-      cache: { redisUrl: REDIS_URL, maxEntries: 100, timeoutMs: 1000 },
+      store: testStoreSettings({ databaseUrl: TEST_DATABASE_URL, schemaPrefix }),
+      sync: TEST_SYNC,
     };
-    const first = await (await buildBarcelonaSubgraph(config, logger)).listen(0);
-    const second = await (await buildBarcelonaSubgraph(config, logger)).listen(0);
-    const q = '{ barcelona { decisions(first: 1) { totalCount } participatoryProcesses { id } } }';
+    const firstService = await buildBarcelonaSubgraph(config, logger);
+    await firstService.sync.runOnce();
+    const secondService = await buildBarcelonaSubgraph(config, logger);
+    const first = await firstService.listen(0);
+    const second = await secondService.listen(0);
+    const q = '{ barcelona { decisions(first: 3) { totalCount nodes { id } } participatoryProcesses { id } } }';
     try {
       const a = await post(first.url, q);
       const downloads = replica.fileRequests.filter((r) => r.status === 200).length;
       const decidimCalls = replica.decidim.requestCount;
       expect(downloads).toBe(2);
       const b = await post(second.url, q);
+      expect(b.body.errors).toBeUndefined();
       expect(b.body).toEqual(a.body);
+      expect(replica.decidim.requestCount).toBe(decidimCalls);
+      await secondService.sync.runOnce();
       expect(replica.fileRequests.filter((r) => r.status === 200).length).toBe(downloads);
       expect(replica.fileRequests.filter((r) => r.status === 304).length).toBe(2);
-      expect(replica.decidim.requestCount).toBe(decidimCalls);
     } finally {
       await first.close();
       await second.close();
       await running.close();
+      const cleanup = await Store.open({ city: 'barcelona', dataDir: 'memory', databaseUrl: TEST_DATABASE_URL, schemaPrefix, languages: ['ca'] });
+      await cleanup.db.exec(`DROP SCHEMA ${schemaPrefix}barcelona CASCADE`);
+      await cleanup.close();
     }
   });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startProcess, stopProcess, waitFor } from './process';
-import { BARCELONA_DATA_DIR, logger, postGraphQL, startGraph, type Graph } from './harness';
+import { BARCELONA_DATA_DIR, logger, postGraphQL, startGraph, TEST_SYNC, testStoreSettings, type Graph } from './harness';
 import { buildBarcelonaSubgraph } from '../../subgraphs/barcelona/server';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/helsinki');
@@ -130,11 +130,14 @@ describe('BARCELONA_REPLICA_DIR', () => {
       plenaryBaseUrl: `http://127.0.0.1:${port}/sites/default/files/votacions_plenari`,
       decidimUrl: `http://127.0.0.1:${port}/api`,
       timeoutMs: 5000,
-      plenaryRecheckMs: 0,
+      retries: 1,
+      breaker: { resetMs: 10000, volumeThreshold: 5 },
       decidimRequestsPerMinute: 600,
-      decidimCacheMs: 60000,
       userAgent: 'city-decision-graph tests',
+      store: testStoreSettings(),
+      sync: TEST_SYNC,
     }, logger);
+    await service.sync.runOnce();
     const running = await service.listen(0);
     try {
       const res = await postGraphQL(running.url, '{ barcelona { sources { key rows } participatoryProcesses { id } } }');
