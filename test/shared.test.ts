@@ -1,14 +1,10 @@
-/** Shared subgraph helpers: pagination cursors and argument checks. */
-import { connectionFrom, decodeCursor, encodeCursor, newestFirst } from '../subgraphs/shared/pagination';
+/** Shared subgraph helpers: cursors, argument checks, upstream URLs, local times. */
+import { decodeCursor, encodeCursor } from '../subgraphs/shared/pagination';
 import { checkDateRange, checkFirst, checkLang, parseId } from '../subgraphs/shared/args';
 import { GraphQLError } from 'graphql';
 import { UpstreamClient } from '../subgraphs/shared/upstream';
 import { createLogger } from '../subgraphs/shared/logger';
 import { localDate, localMillis, localToOffset } from '../subgraphs/shared/time';
-
-const items = Array.from({ length: 25 }, (_, i) => ({ id: `id${String(i).padStart(2, '0')}`, date: `2025-01-${String((i % 10) + 1).padStart(2, '0')}` }));
-const keyOf = (x: { id: string; date: string }): [string, string] => [x.date, x.id];
-const sorted = [...items].sort((a, b) => newestFirst(keyOf(a), keyOf(b)));
 
 function codeOf(fn: () => unknown): unknown {
   try {
@@ -19,28 +15,8 @@ function codeOf(fn: () => unknown): unknown {
   return 'no error';
 }
 
-describe('connections', () => {
-  it('walks every item once, in order, with keyset cursors', () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: ReturnType<typeof connectionFrom<(typeof sorted)[number]>> = connectionFrom(sorted, keyOf, newestFirst, { first: 4, after });
-      expect(page.totalCount).toBe(25);
-      seen.push(...page.nodes.map((n) => n.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(sorted.map((s) => s.id));
-  });
-
-  it('keeps its place when an item is inserted before the cursor', () => {
-    const first = connectionFrom(sorted, keyOf, newestFirst, { first: 5 });
-    const grown = [{ id: 'new', date: '2025-12-31' }, ...sorted];
-    const next = connectionFrom(grown, keyOf, newestFirst, { first: 5, after: first.pageInfo.endCursor });
-    expect(next.nodes[0].id).toBe(sorted[5].id);
-  });
-
-  it('rejects a malformed cursor naming `after`', () => {
+describe('cursors', () => {
+  it('round-trip, and a malformed cursor is refused naming `after` (paging itself: test/store.test.ts)', () => {
     expect(codeOf(() => decodeCursor('not-a-cursor'))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
     expect(codeOf(() => decodeCursor(Buffer.from('["c1",1,2]').toString('base64url')))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(decodeCursor(encodeCursor(['2025-01-01', 'x']))).toEqual(['2025-01-01', 'x']);

@@ -112,15 +112,3 @@ export class SafeCache {
     await this.withDeadline(this.keyv.disconnect());
   }
 }
-
-/**
- * A cache policy from a table of path patterns and freshness in seconds. Every entry may be served
- * stale for 30 s while it is refreshed, and for a day when the city fails (stale-if-error).
- */
-export function policyTable(table: Array<[RegExp, number]>): (segments: string[]) => { ttlMs: number; staleWhileRevalidateMs: number; staleIfErrorMs: number } | null {
-  return (segments) => {
-    const path = `/${segments.join('/')}`;
-    const row = table.find(([pattern]) => pattern.test(path));
-    return row ? { ttlMs: row[1] * 1000, staleWhileRevalidateMs: 30000, staleIfErrorMs: 24 * 3600 * 1000 } : null;
-  };
-}

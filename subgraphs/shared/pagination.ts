@@ -1,6 +1,6 @@
 /**
- * Relay connections over a fully sorted list. Cursors are keyset cursors (the sort key of the
- * last item seen), so a page boundary stays put when items are added before it.
+ * Relay connections and their cursors. Cursors are keyset cursors (the sort key of the last item
+ * seen), so a page boundary stays put when items are added before it; the store pages on them.
  */
 import { badUserInput } from './errors';
 
@@ -39,37 +39,6 @@ export function decodeCursor(cursor: string, argumentName = 'after'): SortKey {
   return parsed.slice(1) as SortKey;
 }
 
-/**
- * Slices `items` (already sorted by `compare` on their keys) into a page.
- * `compare(a, b) > 0` means a comes after b.
- */
-export function connectionFrom<T>(
-  items: T[],
-  keyOf: (item: T) => SortKey,
-  compare: (a: SortKey, b: SortKey) => number,
-  args: PageArgs,
-): Connection<T> {
-  let start = 0;
-  if (args.after) {
-    const after = decodeCursor(args.after);
-    start = items.findIndex((item) => compare(keyOf(item), after) > 0);
-    if (start === -1) start = items.length;
-  }
-  const page = items.slice(start, start + args.first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    totalCount: items.length,
-    pageInfo: {
-      hasNextPage: start + page.length < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    edges,
-    nodes: page,
-  };
-}
-
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -84,9 +53,4 @@ export function newestFirst(a: SortKey, b: SortKey): number {
     return -cmp(da, db);
   }
   return cmp(ia, ib);
-}
-
-/** Ascending by name (locale-independent), then by id. Keys: [name, id]. */
-export function byNameThenId(a: SortKey, b: SortKey): number {
-  return cmp(a[0], b[0]) || cmp(a[1], b[1]);
 }

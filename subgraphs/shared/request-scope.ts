@@ -1,14 +1,14 @@
 /**
- * What one GraphQL request learned on its way through the upstream clients: which upstream answers
- * were served stale because the city failed. AsyncLocalStorage carries it without threading a
- * context through every call.
+ * What one GraphQL request learned while it was answered: which upstreams' copies it read although
+ * their last sync failed (served stale). AsyncLocalStorage carries it without threading a context
+ * through every call.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface StaleNote {
   upstream: string;
   request: string;
-  /** When the served copy was fetched (ISO 8601). */
+  /** When the served copy was last brought up to date (ISO 8601). */
   fetchedAt: string;
   reason: string;
 }

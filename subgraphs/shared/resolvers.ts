@@ -1,7 +1,6 @@
-/** Resolver pieces every city subgraph shares: the city's description, interface type resolution, paging, lookups. */
+/** Resolver pieces every city subgraph shares: the city's description, interface type resolution, lookups. */
 import { cityById } from '../../schema/cities';
-import { checkFirst, unknownId } from './args';
-import { connectionFrom, type SortKey } from './pagination';
+import { unknownId } from './args';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 export interface CoverageNote {
@@ -35,27 +34,9 @@ export function cityFields(cityId: string, coverage: CoverageNote[]) {
   };
 }
 
-/** A page of an already sorted list, `first` checked (0–100, default 20). */
-export function pageOf<T>(items: T[], keyOf: (t: T) => SortKey, compare: (a: SortKey, b: SortKey) => number, args: { first?: number | null; after?: string | null }) {
-  return connectionFrom(items, keyOf, compare, { first: checkFirst(args.first), after: args.after });
-}
-
 /** Resolves a lookup, or fails with BAD_USER_INPUT (reason NOT_FOUND) naming the argument. */
 export async function found<T>(value: Promise<T | null | undefined>, city: string, type: string, id: unknown, argumentName = 'id'): Promise<T> {
   const result = await value;
   if (!result) throw unknownId(argumentName, city, type, String(id));
   return result;
-}
-
-/** Runs each keyed load once per request (list calls that several fields need). */
-export function createMemo(): <T>(key: string, load: () => Promise<T>) => Promise<T> {
-  const memos = new Map<string, Promise<unknown>>();
-  return <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    let p = memos.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      memos.set(key, p);
-    }
-    return p;
-  };
 }

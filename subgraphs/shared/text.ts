@@ -40,10 +40,3 @@ export function pickLang<T extends HasLang>(items: T[], lang: string | null | un
   if (items.length === 0) return null;
   return items.find((i) => i.lang === lang) ?? items.find((i) => i.lang === fallback) ?? items[0];
 }
-
-/** Case-insensitive "every word occurs somewhere" match used by `text` filters. */
-export function matchesAllWords(query: string, haystacks: Array<string | null | undefined>): boolean {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const text = haystacks.filter(Boolean).join('\n').toLocaleLowerCase();
-  return words.every((w) => text.includes(w));
-}

@@ -65,17 +65,8 @@ export function todayIn(zone: string): string {
   return DateTime.now().setZone(zone).toISODate() as string;
 }
 
-/** Start of a local calendar day in `zone`, as local `YYYY-MM-DD HH:mm:ss` (Notubiz's form). */
-export function startOfLocalDaySql(date: string, zone: string): string {
-  return DateTime.fromISO(date, { zone }).startOf('day').toFormat('yyyy-LL-dd HH:mm:ss');
-}
-
 /** A calendar date `days` after `date` (negative for before). */
 export function addDays(date: string, days: number): string {
   return DateTime.fromISO(date).plus({ days }).toISODate() as string;
 }
 
-/** A calendar date `months` after `date` (negative for before). */
-export function addMonths(date: string, months: number): string {
-  return DateTime.fromISO(date).plus({ months }).toISODate() as string;
-}

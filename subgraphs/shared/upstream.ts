@@ -1,30 +1,15 @@
 /**
- * HTTP client for a city's upstream interface: requests with a timeout, retries on network errors,
- * 429 and 5xx (only idempotent requests are sent), a circuit breaker, bounded reads, a bearer token
- * when configured, and every path segment and query value escaped so user input never reaches the
- * upstream raw. JSON GETs can go through a cache (fresh, stale-while-revalidate, stale-if-error).
+ * HTTP client for a city's upstream interface (used by the sync): requests with a timeout, retries
+ * on network errors, 429 and 5xx (only idempotent requests are sent), a circuit breaker, bounded
+ * reads, a bearer token when configured, and every path segment and query value escaped so that
+ * nothing reaches the upstream raw. Identical requests in flight share one call.
  */
-import crypto from 'node:crypto';
 import retry from 'async-retry';
 import CircuitBreaker from 'opossum';
 import { UpstreamError } from './errors';
 import type { Logger } from './logger';
-import type { SafeCache } from './cache';
-import { noteStale } from './request-scope';
 import { fireThroughProbe } from './breaker';
 import type { BreakerSettings } from './env';
-
-/** How long an upstream answer is fresh, served stale while revalidating, and kept for failures. */
-export interface CachePolicy {
-  ttlMs: number;
-  staleWhileRevalidateMs: number;
-  staleIfErrorMs: number;
-}
-
-interface CachedAnswer {
-  body: unknown;
-  fetchedAt: number;
-}
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -37,10 +22,6 @@ export interface UpstreamClientOptions {
   retries: number;
   userAgent: string;
   logger: Logger;
-  /** The upstream cache (keyv); without it every call goes to the city. */
-  cache?: SafeCache;
-  /** Cache policy per request path (lists short, details longer); null means do not cache. */
-  policy?: (segments: string[]) => CachePolicy | null;
   /** Circuit breaker: opens after `volumeThreshold` failures in a row window, probes again after `resetMs`. */
   breaker?: BreakerSettings;
   /** Longest `Retry-After` (seconds) a retry will wait for; longer ones fail at once as RATE_LIMITED. */
@@ -75,16 +56,13 @@ export interface UpstreamResponse {
 export class UpstreamClient {
   /** Number of HTTP requests sent (including retries); exposed for tests and benchmarks. */
   requestCount = 0;
-  /** Identical requests in flight share one call, across GraphQL requests too. */
+  /** Identical requests in flight share one call. */
   private inFlight = new Map<string, Promise<unknown>>();
-  /** Cache keys never mix credentials: the token's hash is part of every key. */
-  private readonly credential: string;
 
   /** One breaker per upstream: a dead city answers at once instead of waiting out timeouts. */
   private breaker: CircuitBreaker<[UpstreamRequest, (r: UpstreamResponse) => unknown], unknown>;
 
   constructor(readonly options: UpstreamClientOptions) {
-    this.credential = options.token ? crypto.createHash('sha256').update(options.token).digest('hex').slice(0, 16) : 'anonymous';
     const b = options.breaker ?? { resetMs: 10000, volumeThreshold: 5 };
     // The breaker sees the parse too: a city answering garbage is as broken as one not answering.
     this.breaker = new CircuitBreaker(async (request: UpstreamRequest, parse: (r: UpstreamResponse) => unknown) => parse(await this.sendWithRetries(request)), {
@@ -134,38 +112,9 @@ export class UpstreamClient {
     }
   }
 
-  /**
-   * GETs JSON through the cache: fresh answers come from the cache; a stale one is served while a
-   * refresh runs in the background; when the city fails, a copy within the stale-if-error window is
-   * served and the request is flagged stale (see request-scope.ts).
-   */
-  async getJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
-    const policy = this.options.cache ? this.options.policy?.(segments) ?? null : null;
-    const url = this.url(segments, query);
-    if (!policy || !this.options.cache) return this.shared(url, () => this.fetchJson<T>(segments, query));
-    const key = `${this.options.city}:${this.options.upstream}:${this.credential}:${url}`;
-    const cached = await this.options.cache.get<CachedAnswer>(key);
-    const age = cached ? Date.now() - cached.fetchedAt : Infinity;
-    if (cached && age < policy.ttlMs) return cached.body as T | null;
-    const refresh = () =>
-      this.shared(url, async () => {
-        const body = await this.fetchJson<T>(segments, query);
-        await this.options.cache!.set(key, { body, fetchedAt: Date.now() } satisfies CachedAnswer, policy.ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs));
-        return body;
-      });
-    if (cached && age < policy.ttlMs + policy.staleWhileRevalidateMs) {
-      refresh().catch((err) => this.options.logger.warn({ url, err: (err as Error).message }, 'background refresh failed'));
-      return cached.body as T | null;
-    }
-    try {
-      return await refresh();
-    } catch (err) {
-      if (cached && err instanceof UpstreamError && age < policy.ttlMs + policy.staleIfErrorMs) {
-        noteStale({ upstream: this.options.upstream, request: nameOf({ segments }), fetchedAt: new Date(cached.fetchedAt).toISOString(), reason: err.detail });
-        return cached.body as T | null;
-      }
-      throw err;
-    }
+  /** GETs JSON from the city; null on 404 (an unknown id). */
+  getJson<T>(segments: string[], query: Query = {}): Promise<T | null> {
+    return this.shared(this.url(segments, query), () => this.fetchJson<T>(segments, query));
   }
 
   /**
