@@ -39,7 +39,7 @@ export interface CacheStats {
   BYPASS: number;
 }
 
-export function createGatewayCache(options: { redisUrl?: string; maxEntries: number; timeoutMs: number; logger: Logger }) {
+export function createGatewayCache(options: { redisUrl?: string; maxEntries: number; timeoutMs: number; responses?: boolean; logger: Logger }) {
   const safe = new SafeCache({ ...options, namespace: 'gateway' });
   const stats: CacheStats = { HIT: 0, MISS: 0, STALE: 0, BYPASS: 0 };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
@@ -53,13 +53,14 @@ export function createGatewayCache(options: { redisUrl?: string; maxEntries: num
         const credential = h?.get('authorization') ?? h?.get('x-api-key') ?? '';
         return [h?.get('accept-language') ?? '', credential ? createHash('sha256').update(credential).digest('hex') : ''];
       },
-      shouldWriteToCache: async ({ contextValue }) => contextValue.stale.length === 0,
+      shouldReadFromCache: async () => options.responses !== false,
+      shouldWriteToCache: async ({ contextValue }) => options.responses !== false && contextValue.stale.length === 0,
     }),
     {
       async requestDidStart() {
         return {
           async willSendResponse({ response, metrics, contextValue, overallCachePolicy }) {
-            const status: keyof CacheStats = metrics.responseCacheHit ? 'HIT' : contextValue.stale.length ? 'STALE' : overallCachePolicy.policyIfCacheable() ? 'MISS' : 'BYPASS';
+            const status: keyof CacheStats = metrics.responseCacheHit ? 'HIT' : contextValue.stale.length ? 'STALE' : options.responses !== false && overallCachePolicy.policyIfCacheable() ? 'MISS' : 'BYPASS';
             stats[status]++;
             response.http.headers.set('x-cache', status);
             if (contextValue.stale.length && response.body.kind === 'single') {

@@ -20,6 +20,8 @@ export interface GatewayConfig {
   queryPlanCacheMiB: number;
   /** Entries of the in-process edge cache of whole response bytes (0 turns it off). */
   edgeCacheEntries: number;
+  /** Whether whole responses are cached (RESPONSE_CACHE=false: every query reaches the cities; APQ and plans still cached). */
+  responseCache: boolean;
   /** Query limits checked before any city is asked. */
   limits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxCost: number; maxTokens: number };
   /** Introspection (on by default: the schema is the product). */
@@ -45,7 +47,8 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     logLevel: env.LOG_LEVEL || 'info',
     cache: cacheSettingsFromEnv(env),
     queryPlanCacheMiB: int(env.QUERY_PLAN_CACHE_MIB, 30, 'QUERY_PLAN_CACHE_MIB') || 30,
-    edgeCacheEntries: int(env.EDGE_CACHE_ENTRIES, 1000, 'EDGE_CACHE_ENTRIES'),
+    edgeCacheEntries: env.RESPONSE_CACHE === 'false' ? 0 : int(env.EDGE_CACHE_ENTRIES, 1000, 'EDGE_CACHE_ENTRIES'),
+    responseCache: env.RESPONSE_CACHE !== 'false',
     limits: {
       maxDepth: int(env.MAX_QUERY_DEPTH, 15, 'MAX_QUERY_DEPTH'),
       maxAliases: int(env.MAX_QUERY_ALIASES, 30, 'MAX_QUERY_ALIASES'),

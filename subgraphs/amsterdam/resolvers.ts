@@ -8,7 +8,7 @@ import { checkDateRange, checkLang, checkOutcomes, checkText, parseId, unknownId
 import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
 import { Where } from '../shared/store/store';
-import { coveredPeriodOf, dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
+import { bodyList, caseList, coveredPeriodOf, dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
 import { cityById } from '../../schema/cities';
 import { createContext, servedMeeting, type AmsterdamContext } from './context';
 import { CITY, gid, LANGUAGE } from './mapping/common';
@@ -100,31 +100,6 @@ async function meetings(ctx: AmsterdamContext, args: Args, forcedBody?: string) 
   return { ...page, coveredPeriod: coveredPeriod(ctx, range) };
 }
 
-/** Cases (case codes on documents), by the date of the earliest meeting where one of their documents appeared. */
-async function cases(ctx: AmsterdamContext, args: Args) {
-  const filter = args.filter;
-  const range = checkDateRange(filter);
-  const text = checkText(filter?.text);
-  ctx.read();
-  const where = dateCondition(new Where(), range);
-  // Notubiz keeps no case status: every case is UNKNOWN.
-  if (filter?.status) where.add('status = ?', filter.status);
-  if (text) ctx.store.textCondition(where, 'cases', text);
-  return pageFromStore<StoredCase>(ctx.store, { table: 'cases', where, order: 'newest' }, args);
-}
-
-async function bodies(ctx: AmsterdamContext, args: Args) {
-  const filter = args.filter;
-  const text = checkText(filter?.text);
-  ctx.read();
-  const where = new Where();
-  if (text) ctx.store.textCondition(where, 'bodies', text);
-  if (filter?.type) where.add('type = ?', filter.type);
-  // Notubiz does not say whether a body still exists (active is null): any `active` filter matches nothing.
-  if (filter?.active !== undefined && filter?.active !== null) where.add('active = ?', filter.active);
-  return pageFromStore<Body>(ctx.store, { table: 'bodies', where, order: 'name' }, args);
-}
-
 // ---- lookups ------------------------------------------------------------------------------------
 
 const lookup = <T>(value: Promise<T | null>, argumentName: string, type: string, id: string) => found(value, CITY, type, id, argumentName);
@@ -175,13 +150,14 @@ export const resolvers: GraphQLResolverMap<AmsterdamContext> = {
       ctx.read();
       return loadMeeting(ctx, meetingId, String(id));
     },
-    cases: (_p, args: Args, ctx) => cases(ctx, args),
+    // Cases are case codes on documents, dated by the earliest meeting where one appeared; Notubiz keeps no case status (UNKNOWN).
+    cases: (_p, args: Args, ctx) => caseList<StoredCase>(ctx.store, args, ctx.read),
     case: (_p, { id }: Args, ctx) => {
       const code = caseCodeOf(id);
       ctx.read();
       return lookup(ctx.cases.load(code), 'id', 'case', String(id));
     },
-    bodies: (_p, args: Args, ctx) => bodies(ctx, args),
+    bodies: (_p, args: Args, ctx) => bodyList<Body>(ctx.store, args, ctx.read),
     body: (_p, { id }: Args, ctx) => {
       const { sourceId } = bodyIdOf(id);
       ctx.read();

@@ -11,7 +11,7 @@ import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { htmlToPlain, pickLang } from '../shared/text';
 import { Where, type Page } from '../shared/store/store';
 import type { UpstreamState } from '../shared/sync/state';
-import { dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
+import { bodyList, caseList, dateCondition, forcedBody, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
 import { COUNCIL_ID, CITY, gid } from './mapping/decision';
 import type { Localized, ProcessModel, ProposalModel, ResultModel } from './mapping/decidim-model';
 import {
@@ -80,21 +80,15 @@ function agreementText(d: StoredDecision) {
 
 // ---- lists ----------------------------------------------------------------------------------------
 
-function forced(body: string | null, forcedBody: string | undefined): string | null {
-  if (!forcedBody) return body;
-  if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}); got ${body}.`);
-  return forcedBody;
-}
-
 /** Plenary agreements matching the filter, newest first (ties by id). */
-function decisions(ctx: BarcelonaContext, args: Args, forcedBody?: string) {
+function decisions(ctx: BarcelonaContext, args: Args, forced?: string) {
   const filter = args.filter;
   const range = checkDateRange(filter);
   const q = checkText(filter?.text);
   const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category === undefined || filter?.category === null ? null : String(filter.category).trim().toLowerCase();
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a theme such as Habitatge (or Vivienda).');
-  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody);
+  const body = forcedBody(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forced);
   ctx.read(...PLENARY);
   const where = dateCondition(new Where(), range);
   // Only the council takes plenary decisions: a process's list is empty.
@@ -107,10 +101,10 @@ function decisions(ctx: BarcelonaContext, args: Args, forcedBody?: string) {
 }
 
 /** Plenary sessions and Decidim meetings, newest first: a plenary date and a Decidim start on that day sort together. */
-function meetings(ctx: BarcelonaContext, args: Args, forcedBody?: string) {
+function meetings(ctx: BarcelonaContext, args: Args, forced?: string) {
   const filter = args.filter;
   const range = checkDateRange(filter);
-  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody);
+  const body = forcedBody(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forced);
   ctx.read(...(body ? upstreamsOfBody(body) : ALL));
   const where = dateCondition(new Where(), range);
   if (body) where.add('body_ids @> ?::text[]', [gid('body', body)]);
@@ -178,29 +172,13 @@ export const resolvers: GraphQLResolverMap<BarcelonaContext> = {
       ctx.read(...(raw.startsWith('plenari:') ? PLENARY : [DECIDIM]));
       return lookup(ctx.meetings.load(gid('meeting', raw)), 'meeting', id);
     },
-    cases: (_p, args: Args, ctx) => {
-      const range = checkDateRange(args.filter);
-      const q = checkText(args.filter?.text);
-      ctx.read(...PLENARY);
-      const where = dateCondition(new Where(), range);
-      if (args.filter?.status) where.add('status = ?', args.filter.status);
-      if (q) ctx.store.textCondition(where, 'cases', q);
-      return pageFromStore<PlenaryCase>(ctx.store, { table: 'cases', where, order: 'newest' }, args);
-    },
+    cases: (_p, args: Args, ctx) => caseList<PlenaryCase>(ctx.store, args, () => ctx.read(...PLENARY)),
     case: (_p, { id }: Args, ctx) => {
       const ref = parseId(id, { city: CITY, type: 'case', valid: OPAQUE, example: 'M2327/242' });
       ctx.read(...PLENARY);
       return lookup(ctx.cases.load(caseGid(ref)), 'case', id);
     },
-    bodies: (_p, args: Args, ctx) => {
-      const q = checkText(args.filter?.text);
-      ctx.read(...ALL);
-      const where = new Where();
-      if (q) ctx.store.textCondition(where, 'bodies', q);
-      if (args.filter?.type) where.add('type = ?', args.filter.type);
-      if (args.filter?.active !== undefined && args.filter?.active !== null) where.add('active = ?', args.filter.active);
-      return pageFromStore<BodyModel>(ctx.store, { table: 'bodies', where, order: 'name' }, args);
-    },
+    bodies: (_p, args: Args, ctx) => bodyList<BodyModel>(ctx.store, args, () => ctx.read(...ALL)),
     body: (_p, { id }: Args, ctx) => {
       const sourceId = bodyIdOf(id);
       ctx.read(...upstreamsOfBody(sourceId));

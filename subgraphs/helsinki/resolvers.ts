@@ -9,7 +9,7 @@ import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
 import { pickLang } from '../shared/text';
 import { Where } from '../shared/store/store';
-import { coveredPeriodOf, dateCondition, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
+import { bodyList, caseList, coveredPeriodOf, dateCondition, forcedBody, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
 import { createContext, servedMeeting, type HelsinkiContext, type ServedCase, type ServedMeeting } from './context';
 import { CITY } from './mapping/common';
 import { meetingFromSummary, type AgendaItem } from './mapping/meeting';
@@ -49,21 +49,15 @@ export function bodyIdOf(id: unknown, argumentName = 'id'): string {
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function forced(body: string | null, forcedBody: string | undefined, what: string): string | null {
-  if (!forcedBody) return body;
-  if (body && body !== forcedBody) throw badUserInput('filter.body', `must be empty or this body (${forcedBody}) when listing a body's ${what}; got ${body}.`);
-  return forcedBody;
-}
-
 /** Decisions matching the filter, newest first, with what the copy covers of the period asked for. */
-async function decisions(ctx: HelsinkiContext, args: Args, forcedBody?: string) {
+async function decisions(ctx: HelsinkiContext, args: Args, forced?: string) {
   const filter = args.filter;
   const range = checkDateRange(filter);
   const text = checkText(filter?.text);
   const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category !== undefined && filter?.category !== null ? String(filter.category).trim().replace(/\s+/g, ' ') : null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a classification code such as `10 03 03` or its start `10`.');
-  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody, 'decisions');
+  const body = forcedBody(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forced);
   ctx.read();
   const where = dateCondition(new Where(), range);
   if (body) where.add('body_ids @> ?::text[]', [bodyGid(body)]);
@@ -75,38 +69,16 @@ async function decisions(ctx: HelsinkiContext, args: Args, forcedBody?: string) 
   return { ...page, coveredPeriod: coveredPeriodOf(ctx.sync, UPSTREAM, range, city.name, city.sync.fromEnv) };
 }
 
-async function meetings(ctx: HelsinkiContext, args: Args, forcedBody?: string) {
+async function meetings(ctx: HelsinkiContext, args: Args, forced?: string) {
   const filter = args.filter;
   const range = checkDateRange(filter);
-  const body = forced(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forcedBody, 'meetings');
+  const body = forcedBody(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forced);
   ctx.read();
   const where = dateCondition(new Where(), range);
   if (body) where.add('body_ids @> ?::text[]', [bodyGid(body)]);
   if (filter?.status) meetingStatusCondition(where, filter.status);
   const page = await pageFromStore(ctx.store, { table: 'meetings', where, order: 'newest', hydrate: servedMeeting }, args);
   return { ...page, coveredPeriod: coveredPeriodOf(ctx.sync, UPSTREAM, range, city.name, city.sync.fromEnv) };
-}
-
-async function cases(ctx: HelsinkiContext, args: Args) {
-  const filter = args.filter;
-  const range = checkDateRange(filter);
-  const text = checkText(filter?.text);
-  ctx.read();
-  const where = dateCondition(new Where(), range);
-  if (filter?.status) where.add('status = ?', filter.status);
-  if (text) ctx.store.textCondition(where, 'cases', text);
-  return pageFromStore<ServedCase>(ctx.store, { table: 'cases', where, order: 'newest' }, args);
-}
-
-async function bodies(ctx: HelsinkiContext, args: Args) {
-  const filter = args.filter;
-  const text = checkText(filter?.text);
-  ctx.read();
-  const where = new Where();
-  if (text) ctx.store.textCondition(where, 'bodies', text);
-  if (filter?.type) where.add('type = ?', filter.type);
-  if (filter?.active !== undefined && filter?.active !== null) where.add('active = ?', filter.active);
-  return pageFromStore<Body>(ctx.store, { table: 'bodies', where, order: 'name' }, args);
 }
 
 /** Decisions of one meeting, in section order. */
@@ -145,13 +117,13 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
       ctx.read();
       return lookup(ctx.meetings.load(meetingId), 'id', 'meeting', id);
     },
-    cases: (_p, args: Args, ctx) => cases(ctx, args),
+    cases: (_p, args: Args, ctx) => caseList<ServedCase>(ctx.store, args, ctx.read),
     case: (_p, { id }: Args, ctx) => {
       const caseId = caseIdOf(id);
       ctx.read();
       return lookup(ctx.cases.load(caseId), 'id', 'case', id);
     },
-    bodies: (_p, args: Args, ctx) => bodies(ctx, args),
+    bodies: (_p, args: Args, ctx) => bodyList<Body>(ctx.store, args, ctx.read),
     body: (_p, { id }: Args, ctx) => {
       const bodyId = bodyIdOf(id);
       ctx.read();

@@ -6,7 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { DateTime } from 'luxon';
 import { badUserInput } from './errors';
-import { checkFirst, type DateRange } from './args';
+import { checkDateRange, checkFirst, checkText, type DateRange } from './args';
 import { noteStale } from './request-scope';
 import { Where, type Order, type Page, type RowInfo, type Store } from './store/store';
 import type { TableName } from './store/rows';
@@ -57,6 +57,38 @@ export function pageFromStore<T>(
   args: { first?: number | null; after?: string | null },
 ): Promise<Page<T>> {
   return store.list({ ...spec, first: checkFirst(args.first), after: args.after });
+}
+
+/** When a body's own list is asked for, `filter.body` must be empty or that body. */
+export function forcedBody(body: string | null, forced: string | undefined): string | null {
+  if (!forced) return body;
+  if (body && body !== forced) throw badUserInput('filter.body', `must be empty or this body (${forced}) when listing a body's own list; got ${body}.`);
+  return forced;
+}
+
+type ListArgs = { filter?: Record<string, any> | null; first?: number | null; after?: string | null }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The contract's case list, the same in every city: opening date, status, text; newest first. */
+export function caseList<T>(store: Store, args: ListArgs, read: () => void): Promise<Page<T>> {
+  const range = checkDateRange(args.filter);
+  const text = checkText(args.filter?.text);
+  read();
+  const where = dateCondition(new Where(), range);
+  if (args.filter?.status) where.add('status = ?', args.filter.status);
+  if (text) store.textCondition(where, 'cases', text);
+  return pageFromStore<T>(store, { table: 'cases', where, order: 'newest' }, args);
+}
+
+/** The contract's body list, the same in every city: name text, type, active; by name. */
+export function bodyList<T>(store: Store, args: ListArgs, read: () => void): Promise<Page<T>> {
+  const text = checkText(args.filter?.text);
+  read();
+  const where = new Where();
+  if (text) store.textCondition(where, 'bodies', text);
+  if (args.filter?.type) where.add('type = ?', args.filter.type);
+  // A city that does not say whether a body exists stores null: any `active` filter then matches nothing.
+  if (args.filter?.active !== undefined && args.filter?.active !== null) where.add('active = ?', args.filter.active);
+  return pageFromStore<T>(store, { table: 'bodies', where, order: 'name' }, args);
 }
 
 /** `from` inclusive, `to` exclusive, on a date column. */
