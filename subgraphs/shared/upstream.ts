@@ -119,11 +119,16 @@ export class UpstreamClient {
 
   /**
    * GETs a JSON envelope and checks it holds `key` as a list (or an object): a city answering
-   * `{"unexpected":…}` must fail loudly, not read as "nothing found". A 404 gives null.
+   * `{"unexpected":…}` must fail loudly, not read as "nothing found". A 404 gives null for one
+   * record (an unknown id); for a list it is an error, since a list that exists is never 404: read
+   * as "empty", a wrong base URL would sync nothing and call it success.
    */
   async getEnvelope<T>(segments: string[], query: Query, key: string, shape: 'list' | 'object' = 'list'): Promise<T | null> {
     const body = await this.getJson<Record<string, unknown>>(segments, query);
-    if (body === null) return null;
+    if (body === null) {
+      if (shape === 'list') throw this.badResponse(nameOf({ segments }), `answered 404 Not Found for a list; check the configured base URL ${this.options.baseUrl}`, 404);
+      return null;
+    }
     const value = body && typeof body === 'object' ? body[key] : undefined;
     const fits = shape === 'list' ? Array.isArray(value) : value !== null && typeof value === 'object' && !Array.isArray(value);
     if (!fits) throw this.badResponse(nameOf({ segments }), `answered without its "${key}" ${shape}`);
