@@ -18,15 +18,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('is valid YAML whose services all have an image and a command or are Redis', () => {
-    const doc = parse(compose, { merge: true }) as { services: Record<string, { image?: string; command?: string[]; depends_on?: string[] }> };
+  const doc = parse(compose, { merge: true }) as { services: Record<string, { image?: string; command?: string[]; depends_on?: string[]; environment?: Record<string, string> }> };
+
+  it('is valid YAML whose services all have an image and a command or are Redis or PostgreSQL', () => {
     const names = Object.keys(doc.services);
-    expect(names.sort()).toEqual(['gateway', 'redis', ...CITIES.flatMap((c) => [c.id, `${c.id}-replica`])].sort());
+    expect(names.sort()).toEqual(['gateway', 'postgres', 'redis', ...CITIES.flatMap((c) => [c.id, `${c.id}-replica`])].sort());
     for (const [name, service] of Object.entries(doc.services)) {
       expect(service.image).toBeTruthy();
       for (const dep of service.depends_on ?? []) expect(names).toContain(dep);
-      if (name !== 'redis') expect(service.command).toEqual(expect.arrayContaining(['node', '--import', 'tsx']));
+      if (name !== 'redis' && name !== 'postgres') expect(service.command).toEqual(expect.arrayContaining(['node', '--import', 'tsx']));
     }
+  });
+
+  it.each(CITIES.map((c) => [c.id] as const))('keeps %s\'s store in PostgreSQL (a container has no lasting DATA_DIR)', (id) => {
+    expect(doc.services[id].environment?.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
+    expect(doc.services[id].depends_on).toContain('postgres');
   });
 
   it('runs the gateway and Redis', () => {
