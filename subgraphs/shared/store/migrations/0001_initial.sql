@@ -10,7 +10,8 @@
 --   hash is the row's content hash: a sync rewrites only the rows that changed;
 -- * search is the folded text (lower case, no diacritics) matched by substring (pg_trgm), tsv the
 --   stemmed words per language;
--- * large columns live out of line (toast_tuple_target), so counts and filters read narrow rows.
+-- * large columns live out of line (toast_tuple_target), so counts and filters read narrow rows
+--   (except in the searched tables: 0002).
 
 -- Once per database, in public, so every city schema finds its operators through search_path.
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
