@@ -179,6 +179,28 @@ describe('a first sync that cannot reach Ahjo', () => {
   });
 });
 
+describe('a base URL that is not Ahjo\'s', () => {
+  it('fails the sync naming the URL (a list answered 404), instead of syncing nothing and calling it success', async () => {
+    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR });
+    const running = await replica.listen(0);
+    // The replica's origin without Ahjo's base path: every list is 404 there.
+    const wrong = new URL(running.url).origin;
+    const subgraph = await helsinkiOn(wrong, testStoreSettings());
+    try {
+      const [report] = (await subgraph.sync.runOnce())!;
+      expect(report.ok).toBe(false);
+      expect(report.error).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+      expect(report.error?.message).toMatch(/404 Not Found for a list; check the configured base URL http:\/\/127\.0\.0\.1:\d+/);
+      const [ahjo] = await subgraph.sync.statuses();
+      expect(ahjo.lastSuccessAt).toBeFalsy();
+      expect(subgraph.sync.isReady()).toBe(false);
+    } finally {
+      await subgraph.store.close();
+      await running.close();
+    }
+  });
+});
+
 function helsinkiOn(url: string, store: ReturnType<typeof testStoreSettings>): Promise<HelsinkiSubgraph> {
   return buildHelsinkiSubgraph(
     { ahjoBaseUrl: url, timeoutMs: 3000, retries: 0, pageSize: 50, maxPages: 4, windowMonths: 12, userAgent: 'tests', breaker: { resetMs: 10000, volumeThreshold: 1000 }, store, sync: TEST_SYNC },
