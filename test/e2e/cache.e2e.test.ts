@@ -4,6 +4,7 @@
  * isolation by variables, language and credentials), batching of lookups into one store query.
  */
 import { readDataset, startGraph, type Graph } from './harness';
+import { gatewayConfigFromEnv } from '../../gateway/config';
 
 async function post(graph: Graph, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
   const res = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -130,6 +131,26 @@ describe('cache hints per type and field', () => {
       expect(await maxAge('{ helsinki { decision(id: "{4629CBFB-D732-44BC-BE96-CC1FDD544325}") { title meeting { title } } } }')).toBe(300);
       expect(await maxAge('{ helsinki { bodies(first: 5) { nodes { name } } } }')).toBe(3600);
       expect(await maxAge('{ helsinki { name licence { name } } }')).toBe(3600);
+    } finally {
+      await graph.close();
+    }
+  });
+});
+
+describe('RESPONSE_CACHE=false', () => {
+  it('turns the response and edge caches off: every ask reaches the city (x-cache BYPASS)', async () => {
+    expect(gatewayConfigFromEnv({ RESPONSE_CACHE: 'false' })).toMatchObject({ responseCache: false, edgeCacheEntries: 0 });
+    expect(gatewayConfigFromEnv({})).toMatchObject({ responseCache: true, edgeCacheEntries: 1000 });
+    const graph = await startGraph({ cache: { responses: false, edgeCacheEntries: 0 } });
+    try {
+      const statements = () => graph.subgraphService.store.db.stats.statements;
+      const first = await post(graph, LIST);
+      expect(first.body.data.helsinki.decisions.totalCount).toBeGreaterThan(0);
+      const before = statements();
+      const second = await post(graph, LIST);
+      expect(second.body).toEqual(first.body);
+      expect([first.status, second.status]).toEqual(['BYPASS', 'BYPASS']);
+      expect(statements()).toBeGreaterThan(before);
     } finally {
       await graph.close();
     }

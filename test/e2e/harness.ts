@@ -68,6 +68,8 @@ export interface CacheOption {
   maxEntries?: number;
   /** Entries of the gateway's in-process edge cache (0 turns it off, to test the shared cache alone). */
   edgeCacheEntries?: number;
+  /** false: the gateway caches no whole responses (RESPONSE_CACHE=false). */
+  responses?: boolean;
 }
 
 /** Where the test's stores live: in memory (default), a PGlite directory, or a PostgreSQL. */
@@ -218,6 +220,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
       subgraphBreakerResetMs: opts.subgraphBreakerResetMs,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
       edgeCacheEntries: opts.cache?.edgeCacheEntries,
+      responseCache: opts.cache?.responses,
     },
     logger,
   );
