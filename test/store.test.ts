@@ -47,6 +47,21 @@ describe.each(engines)('the store on %s', (_engine, settings) => {
     await store.db.query('DELETE FROM schema_migrations WHERE version = 9999');
   });
 
+  it('refreshes the statistics after many writes, and on PGlite (no autovacuum) also vacuums', async () => {
+    const store = await open();
+    const rows = Array.from({ length: 300 }, (_, i) => decision(String(i), `2020-01-${String((i % 28) + 1).padStart(2, '0')}`));
+    await store.applyUnits([{ key: 'many', decisions: rows }]);
+    await store.applyUnits([{ key: 'many', decisions: rows.map((r) => ({ ...r, outcome: 'REJECTED' })) }]);
+    await store.analyze({ vacuum: true });
+    const [stats] = await store.db.query<{ analyzed: boolean; vacuumed: boolean; dead: number }>(
+      "SELECT last_analyze IS NOT NULL AS analyzed, last_vacuum IS NOT NULL AS vacuumed, n_dead_tup::int AS dead FROM pg_stat_user_tables WHERE relname = 'decisions' AND schemaname = current_schema()",
+    );
+    expect(stats.analyzed).toBe(true);
+    // On PostgreSQL the server's autovacuum does it; on PGlite the store must.
+    if (store.engine === 'pglite') expect(stats).toMatchObject({ vacuumed: true, dead: 0 });
+    expect(await store.count('decisions', new Where().add('date >= ?::date', '2020-01-15').add('date < ?::date', '2020-02-01'))).toBe(rows.filter((r) => r.date! >= '2020-01-15').length);
+  });
+
   it('writes a unit, rewrites only what changed, deletes what the unit no longer gives', async () => {
     const store = await open();
     const unit = (rows: DecisionRow[]): Unit => ({ key: 'u1', decisions: rows, voteEvents: [{ id: 'v1', decisionId: 't:decision:1', position: 0, yes: 3, no: 1, abstain: 0, absent: 0, doc: { id: 'v1' } }] });

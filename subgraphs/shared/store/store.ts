@@ -177,15 +177,28 @@ export class Store {
   /**
    * Refreshes the planner's statistics of the city's tables. PGlite runs no autovacuum daemon, so
    * without this the planner keeps the estimates it had while the tables were empty and scans whole
-   * tables once they are full; a sync that wrote many rows calls it.
+   * tables once they are full; a sync that wrote many rows calls it. With `vacuum` on PGlite it also
+   * vacuums (what autovacuum does on a server): the visibility map lets counts read the indexes
+   * alone (a year's count at ×30 Helsinki: 1.7 → 0.7 ms) and dead rows of rewritten units are reused.
    */
-  async analyze(): Promise<void> {
+  async analyze(options: { vacuum?: boolean } = {}): Promise<void> {
     // The columns lists filter, sort and join on; not the docs and search texts (sampling them would
     // read every large value out of line).
     const tables = [
       ...TABLES.map((t) => `${t.name} (id, group_key, ${t.columns.map(([c]) => c).filter((c) => c !== 'search').join(', ')})`),
       'raw_records (upstream, kind, source_id, unit_key, listed_at)',
     ];
+    if (options.vacuum && this.db.engine === 'pglite') {
+      // VACUUM cannot run in a transaction; PGlite's one session runs these statements in a row
+      // (a query of another request in between only sees a different statistics target).
+      await this.db.exec('SET default_statistics_target = 10');
+      try {
+        await this.db.exec(`VACUUM (ANALYZE) ${tables.join(', ')}`);
+      } finally {
+        await this.db.exec('RESET default_statistics_target');
+      }
+      return;
+    }
     // A sample of 3,000 rows a table (statistics target 10) tells keys, arrays and dates apart well
     // enough, at a tenth of the default's cost.
     await this.db.transaction(async (tx) => {

@@ -287,7 +287,7 @@ export class SyncRunner {
       this.syncingNow.delete(upstream.key);
     }
     // Many rows written: refresh the planner's statistics (PGlite has no autovacuum to do it).
-    if (run.written + run.deleted >= 1000) await this.store.analyze().catch((err) => this.logger.warn({ err }, 'analyze failed'));
+    if (run.written + run.deleted >= 1000) await this.store.analyze({ vacuum: true }).catch((err) => this.logger.warn({ err }, 'analyze failed'));
     const summary: RunSummary = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), fetched: run.fetched, written: run.written, deleted: run.deleted, setAside: run.setAside, full };
     state.lastRun = summary;
     await this.store.setState(upstream.key, state);
