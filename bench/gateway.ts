@@ -43,8 +43,8 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 const dir = (id: string) => path.join(ROOT_DIR, CITIES.find((c) => c.id === id)!.replica.defaultDir);
 
-/** What a subgraph reads to reach its city's replica at `url`. */
-const upstreamEnv = (id: string, url: string) => Object.fromEntries(CITIES.find((c) => c.id === id)!.upstreams.map((u) => [u.baseUrlEnv, `${url}${u.replicaPath}`]));
+/** What a subgraph reads to reach its city's replica at `url` (the registry's replicaPath is the upstream's base path). */
+const upstreamEnv = (id: string, url: string) => Object.fromEntries(CITIES.find((c) => c.id === id)!.upstreams.map((u) => [u.baseUrlEnv, `${new URL(url).origin}${u.replicaPath}`]));
 
 const WORKLOAD = `query CrossCity($n: Int) {
   helsinki {
@@ -68,8 +68,8 @@ export async function runGateway(): Promise<string[]> {
   const amsterdamReplica = createNotubizReplica({ dataDir: dir('amsterdam'), latencyMs: LATENCY });
   const barcelonaReplica = createBarcelonaReplica({ dataDir: dir('barcelona'), latencyMs: LATENCY, decidimRateLimitPerMinute: 100 });
   const [hr, ar, br] = await Promise.all([helsinkiReplica.listen(0), amsterdamReplica.listen(0), barcelonaReplica.listen(0)]);
-  // In-memory stores; a sync every 5 s, so that the soak's failing Amsterdam upstream is felt.
-  const common = { DATA_DIR: 'memory', DATABASE_URL: '', SYNC_INTERVAL_S: '5', HELSINKI_AHJO_RETRIES: '0', AMSTERDAM_NOTUBIZ_RETRIES: '0', BARCELONA_RETRIES: '0' };
+  // In-memory stores, synced once before the measurements (the soak syncs every 5 s, below).
+  const common = { DATA_DIR: 'memory', DATABASE_URL: '', SYNC_INTERVAL_S: '0', HELSINKI_AHJO_RETRIES: '0', AMSTERDAM_NOTUBIZ_RETRIES: '0', BARCELONA_RETRIES: '0' };
   const helsinki = await buildHelsinki({ ...common, ...upstreamEnv('helsinki', hr.url) }, logger);
   const amsterdam = await buildAmsterdam({ ...common, ...upstreamEnv('amsterdam', ar.url) }, logger);
   const barcelona = await buildBarcelona({ ...common, ...upstreamEnv('barcelona', br.url) }, logger);
@@ -145,6 +145,10 @@ export async function runGateway(): Promise<string[]> {
         if (amsterdamReplica.faults.status) delete amsterdamReplica.faults.status;
         else amsterdamReplica.faults.status = 502;
       }, 5000);
+      // Every city syncs every 5 s meanwhile: Amsterdam's fail half the time, and its answers say so (stale).
+      const syncs = setInterval(() => {
+        for (const s of [helsinki, amsterdam, barcelona]) void s.sync.runOnce().catch(() => undefined);
+      }, 5000);
       const load = (seconds: number, record: boolean) => {
         const until = Date.now() + seconds * 1000;
         const worker = async () => {
@@ -174,6 +178,7 @@ export async function runGateway(): Promise<string[]> {
       await load(SOAK_SECONDS, true);
       clearInterval(sampler);
       clearInterval(flip);
+      clearInterval(syncs);
       delete amsterdamReplica.faults.status;
       soak.rssAfter = [rssMiB(gateway.pid!), rssMiB(process.pid)];
       soak.heapAfter = liveHeapMiB();
@@ -191,7 +196,7 @@ export async function runGateway(): Promise<string[]> {
       `peak RSS: gateway process ${f(peakRssMiB(gateway.pid!))} MiB; replicas + subgraphs process ${f(process.resourceUsage().maxRSS / 1024)} MiB`,
       ...(SOAK_SECONDS > 0
         ? [
-            `soak (${SOAK_SECONDS} s, 8 clients, Amsterdam failing every other 5 s): ${soak.latencies.length} requests; answers by code ${[...soak.codes].map(([c, n]) => `${c} ${n}`).join(', ')}; latency p50 ${f(pct(soak.latencies, 50))} ms, p99 ${f(pct(soak.latencies, 99))} ms`,
+            `soak (${SOAK_SECONDS} s, 8 clients; every city syncs every 5 s, Amsterdam's upstream failing every other 5 s): ${soak.latencies.length} requests; answers by code ${[...soak.codes].map(([c, n]) => `${c} ${n}`).join(', ')}; latency p50 ${f(pct(soak.latencies, 50))} ms, p99 ${f(pct(soak.latencies, 99))} ms`,
             `soak RSS after a ${SOAK_WARMUP_SECONDS} s warm-up → at the end: gateway ${f(soak.rssBefore[0])} → ${f(soak.rssAfter[0])} MiB, replicas + subgraphs ${f(soak.rssBefore[1])} → ${f(soak.rssAfter[1])} MiB (bound: +${SOAK_RSS_BOUND_MIB} MiB)`,
             `soak RSS every 10 s (gateway / replicas + subgraphs): ${soak.rss.map(([g, s]) => `${f(g, 0)}/${f(s, 0)}`).join(', ')} MiB`,
             `soak gateway heap in use every 10 s (from /metrics, not collected first): ${soak.gatewayHeap.map((h) => f(h, 0)).join(', ')} MiB`,

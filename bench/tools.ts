@@ -88,6 +88,16 @@ export const rssMiB = (pid: number) => statusField(pid, 'VmRSS');
 /** The most resident memory a process has had, MiB. */
 export const peakRssMiB = (pid: number) => statusField(pid, 'VmHWM');
 
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
+}
+
 /** Starts one of the project's entry points (a .ts file) as its own process. */
 export function startProcess(entry: string, env: NodeJS.ProcessEnv, name = entry): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, entry)], {
@@ -95,12 +105,17 @@ export function startProcess(entry: string, env: NodeJS.ProcessEnv, name = entry
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Its warnings and errors go to a log file (named in the output when the process fails).
+  const log = path.join(os.tmpdir(), `bench-${name.replace(/[^\w.-]+/g, '-')}.log`);
+  const file = fs.createWriteStream(log);
   let errors = '';
   child.stderr!.on('data', (d) => {
+    file.write(d);
     errors = (errors + d).slice(-4000);
   });
   child.on('exit', (code, signal) => {
-    if (code && !child.killed) console.error(`[bench] ${name} exited (${signal ?? code}):\n${errors}`);
+    file.end();
+    if (code && !child.killed) console.error(`[bench] ${name} exited (${signal ?? code}); its log is ${log}:\n${errors}`);
   });
   return child;
 }

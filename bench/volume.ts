@@ -7,21 +7,24 @@
  * through stock `@apollo/gateway` + `@apollo/server` over the same subgraphs. Prints a table, each
  * figure against its target.
  *
- * Settings: BENCH_VOLUME (default "helsinki:100,amsterdam:100,barcelona:100,helsinki:1000"; the
- * cross-city part runs when every city has a ×N entry with the same N, the first such N),
+ * Settings: BENCH_VOLUME (default DEFAULT_SCENARIOS below: `city:scale`, on PGlite, or
+ * `city:scale:postgres`, on the PostgreSQL at BENCH_DATABASE_URL; the cross-city part runs when
+ * every city has a PGlite entry with the same scale, the first such scale),
  * BENCH_VOLUME_SAMPLES (queries of each kind, default 60), BENCH_SECONDS and BENCH_CONNECTIONS (wrk).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { CITIES, ROOT_DIR, type CityEntry } from '../schema/cities';
 import { createAhjoReplica } from '../subgraphs/helsinki/replica/server';
 import { createNotubizReplica } from '../subgraphs/amsterdam/replica/server';
 import { createBarcelonaReplica } from '../subgraphs/barcelona/replica/server';
 import { waitForHealth } from '../subgraphs/shared/wait';
-import { ask, fmt, peakRssMiB, pct, port, rssMiB, startProcess, stopProcess, wrk, type WrkResult } from './tools';
+import { ask, cpuSeconds, fmt, peakRssMiB, pct, port, rssMiB, startProcess, stopProcess, wrk, type WrkResult } from './tools';
 
+const DEFAULT_SCENARIOS = 'helsinki:100,amsterdam:100,barcelona:100,helsinki:100:postgres,helsinki:1000';
 const SAMPLES = Number(process.env.BENCH_VOLUME_SAMPLES ?? 60);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -53,7 +56,8 @@ async function startReplica(city: string, scale: number): Promise<Replica> {
   if (city === 'helsinki') {
     const r = createAhjoReplica({ dataDir, scale });
     const running = await r.listen(0);
-    return { url: running.url, calls: () => r.requests.length, close: running.close };
+    // Its URL includes Ahjo's base path; the registry's replicaPath adds it again.
+    return { url: new URL(running.url).origin, calls: () => r.requests.length, close: running.close };
   }
   if (city === 'amsterdam') {
     const r = createNotubizReplica({ dataDir, scale });
@@ -66,9 +70,16 @@ async function startReplica(city: string, scale: number): Promise<Replica> {
   return { url: running.url, calls: () => r.fileRequests.length + r.decidim.requestCount, close: running.close };
 }
 
+type Engine = 'pglite' | 'postgres';
+/** The PostgreSQL of `city:scale:postgres` scenarios. */
+const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
 interface RunningCity {
   city: CityEntry;
   scale: number;
+  engine: Engine;
+  /** The PostgreSQL schema to drop afterwards. */
+  schema?: string;
   replica: Replica;
   child: ChildProcess;
   url: string;
@@ -78,10 +89,13 @@ interface RunningCity {
 interface CityFigures {
   city: string;
   scale: number;
+  engine: Engine;
   records: number;
   syncSeconds: number;
   sourceSeconds: Record<string, number>;
   upstreamCallsForSync: number;
+  /** CPU seconds spent during the first sync by the subgraph process and by the replica (this process). */
+  syncCpu: { subgraph: number; replica: number };
   rssAfterSync: number;
   peakRss: number;
   page: number[];
@@ -91,20 +105,24 @@ interface CityFigures {
   failures: string[];
 }
 
-async function startCity(cityId: string, scale: number): Promise<{ running: RunningCity; figures: CityFigures }> {
+async function startCity(cityId: string, scale: number, engine: Engine): Promise<{ running: RunningCity; figures: CityFigures }> {
   const city = CITIES.find((c) => c.id === cityId)!;
   const replica = await startReplica(cityId, scale);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${cityId}-x${scale}-`));
   const subgraphPort = port(4700);
+  // On PostgreSQL, a schema of the bench's own, dropped afterwards.
+  const schemaPrefix = `bench_${process.pid}_`;
   const env: NodeJS.ProcessEnv = {
     [`${cityId.toUpperCase()}_PORT`]: String(subgraphPort),
     DATA_DIR: dataDir,
-    DATABASE_URL: '',
+    DATABASE_URL: engine === 'postgres' ? DATABASE_URL : '',
+    DATABASE_SCHEMA_PREFIX: schemaPrefix,
     // One sync only during the measurements: the next is an hour away.
     SYNC_INTERVAL_S: '3600',
   };
   for (const upstream of city.upstreams) env[upstream.baseUrlEnv] = `${replica.url}${upstream.replicaPath}`;
   const started = performance.now();
+  const replicaCpu = process.cpuUsage();
   const child = startProcess(city.subgraph.entry, env, `${cityId} subgraph`);
   const base = `http://127.0.0.1:${subgraphPort}`;
   await waitForHealth(`${base}/health`, 120000);
@@ -117,14 +135,17 @@ async function startCity(cityId: string, scale: number): Promise<{ running: Runn
     await new Promise((r) => setTimeout(r, 200));
   }
   const syncSeconds = (performance.now() - started) / 1000;
+  const spent = process.cpuUsage(replicaCpu);
   const startedAt = Date.now() - syncSeconds * 1000;
   const figures: CityFigures = {
     city: cityId,
     scale,
+    engine,
     records: (ready.sources ?? []).reduce((n, s) => n + (s.recordsHeld ?? 0), 0),
     syncSeconds,
     sourceSeconds: Object.fromEntries((ready.sources ?? []).map((s) => [s.key, (Date.parse(s.lastSuccessAt ?? '') - startedAt) / 1000])),
     upstreamCallsForSync: replica.calls(),
+    syncCpu: { subgraph: cpuSeconds(child.pid!), replica: (spent.user + spent.system) / 1e6 },
     rssAfterSync: rssMiB(child.pid!),
     peakRss: NaN,
     page: [],
@@ -133,7 +154,7 @@ async function startCity(cityId: string, scale: number): Promise<{ running: Runn
     upstreamCallsForQueries: 0,
     failures: [],
   };
-  return { running: { city, scale, replica, child, url: `${base}/graphql`, dataDir }, figures };
+  return { running: { city, scale, engine, replica, child, url: `${base}/graphql`, dataDir, schema: engine === 'postgres' ? `${schemaPrefix}${cityId}` : undefined }, figures };
 }
 
 /** Page, text search and year count at the subgraph, each SAMPLES times with different arguments. */
@@ -168,6 +189,12 @@ async function stopCity(running: RunningCity): Promise<void> {
   await stopProcess(running.child);
   await running.replica.close();
   fs.rmSync(running.dataDir, { recursive: true, force: true });
+  if (running.schema) {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${running.schema} CASCADE`);
+    await client.end();
+  }
 }
 
 /** The README's cross-city queries, and the cross-city query the throughput runs vary. */
@@ -269,33 +296,35 @@ async function measureCrossCity(cities: RunningCity[]): Promise<CrossCityFigures
   return { scale: cities[0].scale, readme, ours: oursRun, stock: stockRun, upstreamCalls: calls() - before, failures };
 }
 
-function parseScenarios(spec: string): Array<{ city: string; scale: number }> {
+function parseScenarios(spec: string): Array<{ city: string; scale: number; engine: Engine }> {
   return spec
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => {
-      const [city, scale] = s.split(':');
-      if (!CITIES.some((c) => c.id === city) || !(Number(scale) >= 1)) throw new Error(`BENCH_VOLUME: "${s}" is not <city>:<scale> with a city of ${CITIES.map((c) => c.id).join(', ')} and a scale >= 1`);
-      return { city, scale: Number(scale) };
+      const [city, scale, engine = 'pglite'] = s.split(':');
+      if (!CITIES.some((c) => c.id === city) || !(Number(scale) >= 1) || !['pglite', 'postgres'].includes(engine)) {
+        throw new Error(`BENCH_VOLUME: "${s}" is not <city>:<scale>[:pglite|:postgres] with a city of ${CITIES.map((c) => c.id).join(', ')} and a scale >= 1`);
+      }
+      return { city, scale: Number(scale), engine: engine as Engine };
     });
 }
 
 export async function runVolume(): Promise<string[]> {
-  const scenarios = parseScenarios(process.env.BENCH_VOLUME ?? 'helsinki:100,amsterdam:100,barcelona:100,helsinki:1000');
-  // The cross-city part needs every city at one scale: the first scale every city has.
-  const crossScale = scenarios.map((s) => s.scale).find((n) => CITIES.every((c) => scenarios.some((s) => s.city === c.id && s.scale === n)));
+  const scenarios = parseScenarios(process.env.BENCH_VOLUME ?? DEFAULT_SCENARIOS);
+  // The cross-city part needs every city at one scale on PGlite: the first scale every city has.
+  const crossScale = scenarios.map((s) => s.scale).find((n) => CITIES.every((c) => scenarios.some((s) => s.city === c.id && s.scale === n && s.engine === 'pglite')));
   const cityFigures: CityFigures[] = [];
   let cross: CrossCityFigures | undefined;
   const kept: RunningCity[] = [];
   try {
-    for (const { city, scale } of scenarios) {
-      console.error(`[bench] volume: ${city} ×${scale}: syncing…`);
-      const { running, figures } = await startCity(city, scale);
+    for (const { city, scale, engine } of scenarios) {
+      console.error(`[bench] volume: ${city} ×${scale} on ${engine}: syncing…`);
+      const { running, figures } = await startCity(city, scale, engine);
       cityFigures.push(figures);
       console.error(`[bench] volume: ${city} ×${scale}: ${figures.records} records in ${fmt(figures.syncSeconds)} s; measuring queries…`);
       await measureCity(running, figures);
-      if (scale === crossScale && !kept.some((k) => k.city.id === city)) kept.push(running);
+      if (scale === crossScale && engine === 'pglite' && !kept.some((k) => k.city.id === city)) kept.push(running);
       else await stopCity(running);
       if (crossScale && kept.length === CITIES.length && !cross) {
         console.error(`[bench] volume: cross-city at ×${crossScale}…`);
@@ -312,22 +341,22 @@ export async function runVolume(): Promise<string[]> {
 function volumeTable(cities: CityFigures[], cross: CrossCityFigures | undefined): string[] {
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const p50Target = (scale: number) => (scale >= 1000 ? TARGETS.p50At1000 : TARGETS.p50At100);
-  const rows: string[][] = [['city', 'scale', 'records', 'initial sync', 'RSS synced / peak', 'page p50 / p99', 'text p50 / p99', 'year count p50 / p99', 'upstream calls (sync / queries)']];
+  const rows: string[][] = [['city', 'scale', 'store', 'records', 'initial sync', 'RSS synced / peak', 'page p50 / p99', 'text p50 / p99', 'year count p50 / p99', 'upstream calls (sync / queries)']];
   const lines: string[] = [];
   const targets: string[] = [];
   for (const c of cities) {
     const ms = (v: number[]) => `${fmt(pct(v, 50))} / ${fmt(pct(v, 99))} ms`;
-    rows.push([c.city, `×${c.scale}`, String(c.records), `${fmt(c.syncSeconds)} s`, `${fmt(c.rssAfterSync, 0)} / ${fmt(c.peakRss, 0)} MiB`, ms(c.page), ms(c.text), ms(c.year), `${c.upstreamCallsForSync} / ${c.upstreamCallsForQueries}`]);
+    rows.push([c.city, `×${c.scale}`, c.engine, String(c.records), `${fmt(c.syncSeconds)} s`, `${fmt(c.rssAfterSync, 0)} / ${fmt(c.peakRss, 0)} MiB`, ms(c.page), ms(c.text), ms(c.year), `${c.upstreamCallsForSync} / ${c.upstreamCallsForQueries}`]);
     const limit = p50Target(c.scale);
     const slowest = Math.max(pct(c.page, 50), pct(c.text, 50), pct(c.year, 50));
-    targets.push(`  ${c.city} ×${c.scale}: page, text, year p50 < ${limit} ms at the subgraph .... ${verdict(slowest < limit)} (slowest ${fmt(slowest)} ms)`);
+    targets.push(`  ${c.city} ×${c.scale} ${c.engine}: page, text, year p50 < ${limit} ms at the subgraph .... ${verdict(slowest < limit)} (slowest ${fmt(slowest)} ms)`);
     if (c.scale === 100) {
       const sources = Object.entries(c.sourceSeconds).map(([k, s]) => `${k} ${fmt(s)} s`).join(', ');
-      targets.push(`  ${c.city} ×${c.scale}: initial sync < ${TARGETS.syncSeconds} s .............................. ${verdict(c.syncSeconds < TARGETS.syncSeconds)} (${fmt(c.syncSeconds)} s; by upstream: ${sources})`);
+      targets.push(`  ${c.city} ×${c.scale} ${c.engine}: initial sync < ${TARGETS.syncSeconds} s .............................. ${verdict(c.syncSeconds < TARGETS.syncSeconds)} (${fmt(c.syncSeconds)} s; by upstream: ${sources}; CPU: subgraph ${fmt(c.syncCpu.subgraph)} s, replica ${fmt(c.syncCpu.replica)} s)`);
     }
-    if (c.scale >= 1000) targets.push(`  ${c.city} ×${c.scale}: subgraph RSS < ${TARGETS.rssMiB} MiB .............................. ${verdict(c.peakRss < TARGETS.rssMiB)} (peak ${fmt(c.peakRss, 0)} MiB)`);
-    targets.push(`  ${c.city} ×${c.scale}: 0 upstream calls for lists once synced ............. ${verdict(c.upstreamCallsForQueries === 0)} (${c.upstreamCallsForQueries})`);
-    for (const f of [...new Set(c.failures)]) targets.push(`  ${c.city} ×${c.scale}: query FAILED: ${f}`);
+    if (c.scale >= 1000) targets.push(`  ${c.city} ×${c.scale} ${c.engine}: subgraph RSS < ${TARGETS.rssMiB} MiB .............................. ${verdict(c.peakRss < TARGETS.rssMiB)} (peak ${fmt(c.peakRss, 0)} MiB)`);
+    targets.push(`  ${c.city} ×${c.scale} ${c.engine}: 0 upstream calls for lists once synced ............. ${verdict(c.upstreamCallsForQueries === 0)} (${c.upstreamCallsForQueries})`);
+    for (const f of [...new Set(c.failures)]) targets.push(`  ${c.city} ×${c.scale} ${c.engine}: query FAILED: ${f}`);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   lines.push('volume: each city subgraph in its own process over a fresh PGlite store, synced from its replica at the given scale');
