@@ -100,6 +100,21 @@ describe.each(engines)('the store on %s', (_engine, settings) => {
     const next = await store.list<{ id: string }>({ table: 'decisions', where: new Where(), order: 'newest', first: 2, after: first.pageInfo.endCursor });
     expect(next.nodes.map((x) => x.id)).toEqual(['0', '4']);
     await expect(store.list({ table: 'decisions', where: new Where(), order: 'newest', first: 2, after: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+    // A selective filter (a short period) is read through its index and sorted: the same pages.
+    const pages = async (selective: boolean) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const where = new Where().add('date >= ?::date', '2000-01-01').add('date < ?::date', '2030-01-01');
+        where.selective = selective;
+        const page: Page<{ id: string }> = await store.list<{ id: string }>({ table: 'decisions', where, order: 'newest', first: 2, after });
+        ids.push(...page.nodes.map((x) => x.id));
+        if (!page.pageInfo.hasNextPage) return ids;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    expect(await pages(true)).toEqual(await pages(false));
+    expect((await pages(true)).length).toBeGreaterThan(4);
   });
 
   it('orders by name in byte order and by position with unnumbered rows last', async () => {

@@ -95,8 +95,12 @@ export function bodyList<T>(store: Store, args: ListArgs, read: () => void): Pro
 export function dateCondition(where: Where, range: DateRange, column = 'date'): Where {
   if (range.from) where.add(`${column} >= ?::date`, range.from);
   if (range.to) where.add(`${column} < ?::date`, range.to);
+  // Up to two years of a list that spans many: its page is read from the date index (Where.selective).
+  if (range.from && range.to && Date.parse(range.to) - Date.parse(range.from) <= SELECTIVE_PERIOD_MS) where.selective = true;
   return where;
 }
+
+const SELECTIVE_PERIOD_MS = 731 * 86_400_000;
 
 /**
  * A meeting whose status is BY_TIME in the store is HELD from its `held_from` instant on and

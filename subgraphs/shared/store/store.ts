@@ -38,6 +38,12 @@ export interface StoredRaw {
 export class Where {
   readonly parts: string[] = [];
   readonly params: unknown[] = [];
+  /**
+   * The filter holds a small part of the table (a period of a year or two): a newest-first page
+   * then reads the filter's rows and sorts them, instead of walking the order index from the newest
+   * row, which the planner prefers for a LIMIT and which crosses every newer row to reach an old period.
+   */
+  selective = false;
 
   add(fragment: string, ...values: unknown[]): this {
     let i = 0;
@@ -56,6 +62,7 @@ export class Where {
     const w = new Where();
     w.parts.push(...this.parts);
     w.params.push(...this.params);
+    w.selective = this.selective;
     return w;
   }
 
@@ -432,8 +439,10 @@ export class Store {
       keyset(where, spec.order, after);
     }
     const sortKey = spec.order === 'position' ? `${POSITION}::text` : 'sort_key';
+    // OFFSET 0 fences the filter off from the ORDER BY … LIMIT (see Where.selective).
+    const from = where.selective && spec.order === 'newest' ? `(SELECT * FROM ${spec.table} ${where.sql()} OFFSET 0) AS selected` : `${spec.table} ${where.sql()}`;
     const rows = await this.db.query<RowInfo & { key: string; doc: unknown }>(
-      `SELECT id, ${sortKey} AS key${SERVED_COLUMNS[spec.table] ?? ''}, doc FROM ${spec.table} ${where.sql()} ${ORDER_BY[spec.order]} LIMIT ${Math.max(0, spec.first) + 1}`,
+      `SELECT id, ${sortKey} AS key${SERVED_COLUMNS[spec.table] ?? ''}, doc FROM ${from} ${ORDER_BY[spec.order]} LIMIT ${Math.max(0, spec.first) + 1}`,
       where.params,
     );
     const page = rows.slice(0, spec.first);
