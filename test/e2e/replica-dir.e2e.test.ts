@@ -9,6 +9,7 @@ import path from 'node:path';
 import { freePort, startProcess, stopProcess, waitFor } from './process';
 import { BARCELONA_DATA_DIR, logger, postGraphQL, startGraph, TEST_SYNC, testStoreSettings, type Graph } from './harness';
 import { buildBarcelonaSubgraph } from '../../subgraphs/barcelona/server';
+import { ORGANISATIONS } from '../../subgraphs/amsterdam/mapping/body';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/helsinki');
 
@@ -71,6 +72,8 @@ describe('AMSTERDAM_REPLICA_DIR', () => {
     const field = (id: string, label: string) => ({ '@attributes': { id }, label });
     fs.writeFileSync(path.join(dir, 'organisations.json'), JSON.stringify({ organisations: { organisation: [{ '@attributes': { id: '281' }, logo: '', settings: { folder: { fields: { field: [field('1', 'Titel'), field('2', 'Locatie')] } } } }] } }));
     fs.writeFileSync(path.join(dir, 'gremia', '281.json'), JSON.stringify({ gremia: [{ id: 10, title: 'Gemeenteraad' }] }));
+    // Every organisation the subgraph is configured for must be known (a 404 for its gremia fails the sync): the others have none here.
+    for (const org of ORGANISATIONS.filter((o) => o.id !== 281)) fs.writeFileSync(path.join(dir, 'gremia', `${org.id}.json`), JSON.stringify({ gremia: [] }));
     const doc = { id: 7, title: 'Raadsvoorstel Vondelpark', url: 'https://api.notubiz.nl/document/7/1', self: 'api.notubiz.nl/document/7', version: 1, versions: [{ id: 1, file_name: 'rv.pdf', mime_type: 'application/pdf', file_size: 10, type: 'file' }], types: [{ id: 21, value: 'Raadsvoorstel' }], publication_date: '2025-02-20', last_modified: '2025-02-20 10:00:00', case_code: '' };
     const meeting = {
       id: 5, type: 'meeting', body: 'council', organisation: { id: 281 }, gremium: { id: 10 }, permission_group: 'public', confidential: 0,
