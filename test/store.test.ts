@@ -62,6 +62,22 @@ describe.each(engines)('the store on %s', (_engine, settings) => {
     expect(await store.count('decisions', new Where().add('date >= ?::date', '2020-01-15').add('date < ?::date', '2020-02-01'))).toBe(rows.filter((r) => r.date! >= '2020-01-15').length);
   });
 
+  it('checkpoints PGlite as its WAL grows (PGlite runs no checkpointer; its WAL would be kept until close)', async () => {
+    if (settings.databaseUrl) return; // the server's checkpointer does it
+    const store = await Store.open({ city: schemaName(), dataDir: 'memory', languages: ['fi'], checkpointWalMb: 1 });
+    try {
+      const checkpoint = async () => (await store.db.query<{ lsn: string }>('SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()'))[0].lsn;
+      const before = await checkpoint();
+      const text = 'x'.repeat(2000);
+      for (let i = 0; i < 3; i++) {
+        await store.applyUnits([{ key: `big${i}`, decisions: Array.from({ length: 300 }, (_, j) => decision(`${i}-${j}`, '2024-01-01', { doc: { text } })) }]);
+      }
+      expect(await checkpoint()).not.toBe(before);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('writes a unit, rewrites only what changed, deletes what the unit no longer gives', async () => {
     const store = await open();
     const unit = (rows: DecisionRow[]): Unit => ({ key: 'u1', decisions: rows, voteEvents: [{ id: 'v1', decisionId: 't:decision:1', position: 0, yes: 3, no: 1, abstain: 0, absent: 0, doc: { id: 'v1' } }] });

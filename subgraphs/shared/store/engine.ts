@@ -50,6 +50,8 @@ export interface EngineSettings {
   poolSize?: number;
   /** PGlite's shared buffers in MiB: its page cache, and most of its memory. */
   sharedBuffersMb?: number;
+  /** PGlite: WAL written between two checkpoints, in MiB (default 64). */
+  checkpointWalMb?: number;
 }
 
 const SCHEMA = /^[a-z][a-z0-9_]{0,40}$/;
@@ -82,7 +84,8 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
       loadDataDir: inMemory ? await clusterTemplate() : undefined,
       extensions: { pg_trgm },
       // The page cache is most of PGlite's memory; the default (128 MB) is sized for a server.
-      postgresqlconf: [`shared_buffers=${settings.sharedBuffersMb ?? 32}MB`, 'work_mem=8MB', 'maintenance_work_mem=64MB'],
+      // WAL kept between checkpoints is bounded (see checkpointEvery below).
+      postgresqlconf: [`shared_buffers=${settings.sharedBuffersMb ?? 32}MB`, 'work_mem=8MB', 'maintenance_work_mem=64MB', 'max_wal_size=256MB', 'min_wal_size=32MB'],
     });
     await db.waitReady;
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
@@ -93,6 +96,18 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
   // One connection: a lock only has to exclude this process's own overlapping syncs.
   const held = new Set<string>();
   const stats = { statements: 0 };
+  // PGlite runs no checkpointer: without a CHECKPOINT now and then, the WAL of every write is kept
+  // until the store closes (3.6 GB during a ×1000 Helsinki backfill). After each write transaction,
+  // one once the WAL has grown by checkpointWalMb since the last.
+  let walAtCheckpoint: string | null = null;
+  const checkpointEvery = async () => {
+    const [row] = (await db.query<{ now: string; grown: string | null }>('SELECT pg_current_wal_lsn()::text AS now, pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::text AS grown', [walAtCheckpoint ?? '0/0'])).rows;
+    if (walAtCheckpoint === null) walAtCheckpoint = row.now;
+    else if (Number(row.grown) >= (settings.checkpointWalMb ?? DEFAULT_CHECKPOINT_WAL_MB) * 1024 * 1024) {
+      await db.exec('CHECKPOINT');
+      walAtCheckpoint = row.now;
+    }
+  };
   return {
     engine: 'pglite',
     schema,
@@ -100,13 +115,16 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
     stats,
     query: async (sql, params) => (stats.statements++, (await db.query(sql, params as unknown[])).rows as never),
     exec: async (sql) => void (stats.statements++, await db.exec(sql)),
-    transaction: (fn) =>
-      db.transaction((tx) =>
+    transaction: async (fn) => {
+      const result = await db.transaction((tx) =>
         fn({
           query: async (sql, params) => (stats.statements++, (await tx.query(sql, params as unknown[])).rows as never),
           exec: async (sql) => void (stats.statements++, await tx.exec(sql)),
         }),
-      ),
+      );
+      await checkpointEvery();
+      return result;
+    },
     withLock: async (name, fn) => {
       if (held.has(name)) return null;
       held.add(name);
@@ -127,6 +145,8 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
 }
 
 const PGLITE_VERSION = '0.5.17';
+/** WAL written between two checkpoints of a PGlite store, MiB. */
+const DEFAULT_CHECKPOINT_WAL_MB = 64;
 let making: Promise<void> | null = null;
 
 /**
