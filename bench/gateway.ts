@@ -9,7 +9,6 @@
  *
  * Replicas and subgraphs run in this process; the gateway runs as its own process (gateway/index.ts).
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -23,7 +22,7 @@ import { buildFromEnv as buildHelsinki } from '../subgraphs/helsinki/server';
 import { buildFromEnv as buildAmsterdam } from '../subgraphs/amsterdam/server';
 import { buildFromEnv as buildBarcelona } from '../subgraphs/barcelona/server';
 import { waitForHealth } from '../subgraphs/shared/wait';
-import { fmt as f, pct, peakRssMiB, port as freePort, rssMiB, wrk } from './tools';
+import { fmt as f, pct, peakRssMiB, port as freePort, rssMiB, startProcess, stopProcess, wrk } from './tools';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -80,12 +79,8 @@ export async function runGateway(): Promise<string[]> {
   const upstreamCalls = () => helsinkiReplica.requests.length + amsterdamReplica.requests.length + barcelonaReplica.fileRequests.length + barcelonaReplica.decidim.requestCount;
 
   const port = freePort(4900);
-  const gateway = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'gateway/index.ts')], {
-    cwd: ROOT_DIR,
-    // The gateway's caches bounded at 32 MiB, so that the soak's memory bound is meaningful.
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', CACHE_MAX_MB: '32', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // The gateway's caches bounded at 32 MiB, so that the soak's memory bound is meaningful.
+  const gateway = startProcess('gateway/index.ts', { PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', CACHE_MAX_MB: '32', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' }, 'gateway');
   const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`);
@@ -184,7 +179,6 @@ export async function runGateway(): Promise<string[]> {
       soak.heapAfter = liveHeapMiB();
     }
 
-    const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
     const lines = [
       `gateway: replicas at ×1 answering after ${LATENCY} ms per upstream call, wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, response ${bytes.length} bytes`,
       `first sync of the three in-memory stores: ${f(syncSeconds)} s`,
@@ -221,7 +215,7 @@ export async function runGateway(): Promise<string[]> {
     }
     return lines;
   } finally {
-    gateway.kill('SIGTERM');
+    await stopProcess(gateway);
     await Promise.all([hs.close(), as.close(), bs.close(), hr.close(), ar.close(), br.close()]);
   }
 }
