@@ -118,6 +118,23 @@ export interface Unit {
   voteEvents?: VoteEventRow[];
   documents?: DocumentRow[];
   extras?: ExtraRow[];
+  /** Source values the mapping did not recognise (kept raw in the record, counted in `sources`). */
+  unmappedValues?: UnmappedValueRow[];
+}
+
+/**
+ * A value of a record that the mapping did not recognise: the record keeps the raw text (e.g. in
+ * `outcomeRaw`, `optionRaw`) and maps it to UNKNOWN/null; these rows let `sources` count them.
+ */
+export interface UnmappedValueRow {
+  /** The record that holds it (a decision, meeting, vote event … id); one row per record, field and value. */
+  ownerId: string;
+  /** The upstream the value came from (a `sources` key, e.g. `plenary-current`). */
+  upstream: string;
+  /** The contract field it should have filled, as `Type.field`, e.g. `Decision.outcome`. */
+  field: string;
+  /** The value exactly as the source wrote it. */
+  value: string;
 }
 
 export type TableName = 'bodies' | 'meetings' | 'decisions' | 'cases' | 'agenda_items' | 'vote_events' | 'documents' | 'extras';
