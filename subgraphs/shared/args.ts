@@ -87,11 +87,12 @@ export function unknownId(argumentName: string, city: string, type: string, id: 
 }
 
 /** The contract's Outcome values (the enum in schema/contract.graphql). */
-export const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'];
+export const OUTCOMES = ['ADOPTED', 'AMENDED', 'REJECTED', 'REQUEST_REJECTED', 'REQUEST_DISMISSED', 'NOTED', 'WITHDRAWN', 'POSTPONED', 'REFERRED_BACK', 'UNKNOWN'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** Checks `filter.outcome`: known Outcome values; the set of them, or null when not filtering. */
 export function checkOutcomes(outcome: string[] | null | undefined): Set<string> | null {
   if (!outcome) return null;
-  for (const o of outcome) if (!OUTCOMES.includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
+  for (const o of outcome) if (!(OUTCOMES as readonly string[]).includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
   return new Set(outcome);
 }

@@ -152,14 +152,18 @@ export function readSource(city: { id: string; name: string }, sync: SyncRunner,
 }
 
 /** The `sources` field: every upstream with its sync status, and the records set aside on demand. */
-export async function sourcesOf(store: Store, sync: SyncRunner): Promise<Array<SourceStatus & { setAside: (args: { first?: number }) => Promise<unknown[]> }>> {
+type ListArg = (args: { first?: number }) => Promise<unknown[]>;
+
+export async function sourcesOf(store: Store, sync: SyncRunner): Promise<Array<SourceStatus & { setAside: ListArg; unmappedValues: ListArg }>> {
+  const firstOf = ({ first }: { first?: number }) => {
+    const n = first ?? 20;
+    if (!Number.isInteger(n) || n < 0 || n > 100) throw badUserInput('first', `must be between 0 and 100 (got ${n}).`);
+    return n;
+  };
   return (await sync.statuses()).map((s) => ({
     ...s,
-    setAside: ({ first }: { first?: number }) => {
-      const n = first ?? 20;
-      if (!Number.isInteger(n) || n < 0 || n > 100) throw badUserInput('first', `must be between 0 and 100 (got ${n}).`);
-      return store.setAsideList(s.key, n);
-    },
+    setAside: async (args) => store.setAsideList(s.key, firstOf(args)),
+    unmappedValues: async (args) => store.unmappedValues(s.key, firstOf(args)),
   }));
 }
 

@@ -137,7 +137,7 @@ export interface UnmappedValueRow {
   value: string;
 }
 
-export type TableName = 'bodies' | 'meetings' | 'decisions' | 'cases' | 'agenda_items' | 'vote_events' | 'documents' | 'extras';
+export type TableName = 'bodies' | 'meetings' | 'decisions' | 'cases' | 'agenda_items' | 'vote_events' | 'documents' | 'extras' | 'unmapped_values';
 
 /** A table's own columns (besides id, group_key, hash and doc): SQL name, SQL type, row field. */
 type Columns = Array<[string, string, string]>;
@@ -203,6 +203,12 @@ export const TABLES: TableSpec[] = [
     columns: [['kind', 'text', 'kind'], ['source_id', 'text', 'sourceId'], ['parent_id', 'text', 'parentId'], ['sort_key', 'text', 'sortKey'], ['search', 'text', 'search']],
     stemmed: false,
   },
+  {
+    name: 'unmapped_values',
+    unitField: 'unmappedValues',
+    columns: [['owner_id', 'text', 'ownerId'], ['upstream', 'text', 'upstream'], ['field', 'text', 'field'], ['value', 'text', 'value']],
+    stemmed: false,
+  },
 ];
 
 export function tableSpec(name: TableName): TableSpec {
@@ -212,5 +218,6 @@ export function tableSpec(name: TableName): TableSpec {
 /** The row id of a table row (a document's is `{owner}|{document}`: one document may have several owners). */
 export function rowId(table: TableName, row: Record<string, unknown>): string {
   if (table === 'documents') return `${row.ownerId}|${(row.doc as { id: string }).id}`;
+  if (table === 'unmapped_values') return `${row.ownerId}|${row.field}|${row.value}`;
   return row.id as string;
 }

@@ -347,6 +347,14 @@ export class Store {
     )).map((r) => ({ kind: r.kind, sourceId: r.source_id, reason: r.reason, seenAt: r.seen_at }));
   }
 
+  /** Values of an upstream's records that its mapping did not recognise, most frequent first. */
+  async unmappedValues(upstream: string, first: number): Promise<Array<{ field: string; value: string; records: number }>> {
+    return (await this.db.query<{ field: string; value: string; n: number }>(
+      'SELECT field, value, count(*)::int AS n FROM unmapped_values WHERE upstream = $1 GROUP BY field, value ORDER BY n DESC, field, value LIMIT $2',
+      [upstream, first],
+    )).map((r) => ({ field: r.field, value: r.value, records: r.n }));
+  }
+
   /** Per upstream: raw records held and records set aside. */
   async counts(): Promise<Map<string, { held: number; setAside: number }>> {
     const out = new Map<string, { held: number; setAside: number }>();
@@ -510,7 +518,7 @@ export function hashOf(value: unknown): string {
 
 /** A table row as the record jsonb_to_recordset reads: SQL column names, the hash, the doc. */
 function recordOf(table: TableSpec, row: Record<string, unknown>, hash: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: row.id, group_key: row.groupKey, hash, doc: row.doc };
+  const out: Record<string, unknown> = { id: row.id, group_key: row.groupKey, hash, doc: row.doc ?? {} };
   for (const [column, , field] of table.columns) out[column] = row[field] ?? (column.endsWith('_ids') || column === 'categories' ? [] : null);
   if (table.stemmed) out.texts = row.texts ?? {};
   return out;
