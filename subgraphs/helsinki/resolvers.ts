@@ -12,7 +12,7 @@ import { Where } from '../shared/store/store';
 import { bodyList, caseList, coveredPeriodOf, dateCondition, forcedBody, meetingStatusCondition, nestedFromStore, nestedSlice, pageFromStore, sourcesOf } from '../shared/serving';
 import { createContext, servedMeeting, type HelsinkiContext, type ServedCase, type ServedMeeting } from './context';
 import { CITY } from './mapping/common';
-import { meetingFromSummary, type AgendaItem } from './mapping/meeting';
+import { bodyOfMeeting, decisionOfAgendaItem, meetingFromSummary, type AgendaItem } from './mapping/meeting';
 import type { Body } from './mapping/body';
 import { bodyGid, caseGid, meetingGid, type StoredDecision } from './mapping/rows';
 import { cityById } from '../../schema/cities';
@@ -86,6 +86,19 @@ function meetingDecisions(ctx: HelsinkiContext, meetingId: string, args: Args) {
   return nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where: new Where().add('meeting_id = ?', meetingId), order: 'position' }, args);
 }
 
+/**
+ * The meeting's decision maker: the body as the decision makers list has it; else as a decision of
+ * the meeting names it (with its kind); else as the meeting itself names it (id and name only).
+ */
+async function meetingBody(ctx: HelsinkiContext, m: ServedMeeting): Promise<Body | null> {
+  if (!m.bodySourceId) return null;
+  const listed = await ctx.bodies.load(m.bodySourceId);
+  if (listed) return listed;
+  const [decision] = await meetingDecisions(ctx, meetingGid(m.sourceId), { first: 1 });
+  if (decision?.body && decision.body.sourceId.toUpperCase() === m.bodySourceId.toUpperCase()) return decision.body;
+  return bodyOfMeeting(m);
+}
+
 // ---- resolvers ----------------------------------------------------------------------------------
 
 const lookup = <T>(value: Promise<T | null>, argumentName: string, type: string, id: string) => found(value, CITY, type, id, argumentName);
@@ -143,7 +156,7 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
   },
   HelsinkiMeeting: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.meetings.load(meetingIdOf(ref.id)),
-    body: (m: ServedMeeting, _a, ctx) => (m.bodySourceId ? ctx.bodies.load(m.bodySourceId) : null),
+    body: (m: ServedMeeting, _a, ctx) => meetingBody(ctx, m),
     agenda: (m: ServedMeeting, args: Args, ctx) =>
       nestedFromStore<AgendaItem>(ctx.store, { table: 'agenda_items', where: new Where().add('meeting_id = ?', meetingGid(m.sourceId)), order: 'position' }, args),
     attachments: (m: ServedMeeting, _a, ctx) => ctx.documents.load(meetingGid(m.sourceId)),
@@ -154,11 +167,7 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
   HelsinkiAgendaItem: {
     parent: () => null,
     children: (_i: AgendaItem, args: Args) => nestedSlice([], args),
-    decision: async (item: AgendaItem, _a, ctx) => {
-      if (!item.section) return null;
-      const all = await meetingDecisions(ctx, meetingGid(item.meetingSourceId), { first: 500 });
-      return all.find((d) => d.number === item.section) ?? null;
-    },
+    decision: async (item: AgendaItem, _a, ctx) => decisionOfAgendaItem(item, await meetingDecisions(ctx, meetingGid(item.meetingSourceId), { first: 500 })),
   },
   HelsinkiBody: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.bodies.load(bodyIdOf(ref.id)),

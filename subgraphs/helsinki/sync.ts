@@ -106,11 +106,11 @@ class AhjoSync {
   }
 
   /** Lists one kind over a period, halving the period when it holds too much. */
-  private async walk<T>(w: Window, list: (p: { from: string; to: string }) => Promise<{ items: T[] } | { tooMany: number }>, each: (items: T[]) => Promise<void>): Promise<void> {
-    await walkWindows([w], (p) => list({ from: utcParam(p.from), to: utcParam(p.to) }), async (_p, items) => {
+  private async walk<T>(w: Window, list: (p: { from: string; to: string }) => Promise<{ items: T[] } | { tooMany: number }>, each: (items: T[], period: Window) => Promise<void>): Promise<void> {
+    await walkWindows([w], (p) => list({ from: utcParam(p.from), to: utcParam(p.to) }), async (p, items) => {
       this.run.checkStopped();
       this.run.fetched += items.length;
-      await each(items);
+      await each(items, p);
     });
   }
 
@@ -145,7 +145,7 @@ class AhjoSync {
   // ---- decisions ----------------------------------------------------------------------------------
 
   private async decisions(w: Window): Promise<void> {
-    await this.walk(w, (p) => this.ahjo.decisions({ handledsince: p.from, handledbefore: p.to }, this.options.maxPerWindow), async (items) => {
+    await this.walk(w, (p) => this.ahjo.decisions({ handledsince: p.from, handledbefore: p.to }, this.options.maxPerWindow), async (items, period) => {
       const records: RawRecord[] = [];
       for (const d of items) {
         const problem = decisionProblem(d);
@@ -156,7 +156,10 @@ class AhjoSync {
           continue;
         }
         this.seen.decision.add(up(d.NativeId));
-        records.push({ upstream: UPSTREAM, kind: 'decision', sourceId: up(d.NativeId), unitKey: decisionUnitKey(d), listedAt: instantOf(decisionLocalTime(d)), raw: d });
+        // Most officer decisions carry no date at all; Ahjo listed them by its own handling date,
+        // which lies in this period: its start is where the sync looks for them again.
+        const listedAt = instantOf(decisionLocalTime(d)) ?? period.from;
+        records.push({ upstream: UPSTREAM, kind: 'decision', sourceId: up(d.NativeId), unitKey: decisionUnitKey(d), listedAt, raw: d });
       }
       const { changed, previousUnits } = await this.run.store.putRaw(records);
       await this.rebuildDecisions([...changed.map((r) => r.unitKey), ...previousUnits]);

@@ -4,7 +4,7 @@ import { categoryOf, type Category } from './category';
 import { dateTimeOf, gid, nonEmpty, selfLink, WEB_BASE } from './common';
 import type { AhjoCase } from '../upstream/types';
 
-export type CaseStatus = 'OPEN' | 'CLOSED' | 'UNKNOWN';
+export type CaseStatus = 'OPEN' | 'CLOSED' | 'DECIDED' | 'UNKNOWN';
 
 export interface Case {
   id: string;
@@ -18,7 +18,7 @@ export interface Case {
   openedOn: string | null;
   categories: Category[];
   attachments: Attachment[];
-  /** NativeIds of the case's decision records (Type "päätös"). */
+  /** NativeIds of the case's decision records (Type "päätös", "viranhaltijan päätös"). */
   decisionIds: string[];
   url: string;
   sourceUrl: string | null;
@@ -37,7 +37,16 @@ export interface Case {
   }>;
 }
 
-const STATUSES: Record<string, CaseStatus> = { vireillä: 'OPEN', ratkaistu: 'CLOSED' };
+/** Ahjo case statuses: pending, resolved, and "Päätetty" (decided; may still be appealed or carried out). */
+const STATUSES: Record<string, CaseStatus> = { vireillä: 'OPEN', ratkaistu: 'CLOSED', päätetty: 'DECIDED' };
+
+/**
+ * A record that is a decision: "päätös" (a body's) and "viranhaltijan päätös" (an officer's, whose
+ * decision often names no case itself: the case's Records are then its only link to the case).
+ */
+export function isDecisionRecord(type: string | null | undefined): boolean {
+  return !!type && /päätös$/i.test(type.trim());
+}
 
 export function caseStatusOf(status: string | null | undefined): CaseStatus {
   return (status && STATUSES[status.trim().toLowerCase()]) || 'UNKNOWN';
@@ -57,7 +66,7 @@ export function caseOf(c: AhjoCase): Case {
     openedOn: openedAt ? openedAt.slice(0, 10) : null,
     categories: categoryOf(c.ClassificationCode, c.ClassificationTitle),
     attachments: records.map(attachmentOf),
-    decisionIds: records.filter((r) => r.Type === 'päätös' && r.NativeId).map((r) => r.NativeId as string),
+    decisionIds: records.filter((r) => isDecisionRecord(r.Type) && r.NativeId).map((r) => r.NativeId as string),
     url: `${WEB_BASE}/fi/asia/${encodeURIComponent(c.CaseID)}`,
     sourceUrl: selfLink(c.links),
     classificationCode: nonEmpty(c.ClassificationCode),

@@ -9,6 +9,7 @@ import { categoryOf, type Category } from './category';
 import { dateOf, dateTimeOf, gid, nonEmpty, selfLink, WEB_BASE } from './common';
 import { decisionStatement, outcomeOf, type Outcome } from './outcome';
 import { htmlLang, richTextOf, type RichText } from './text';
+import { htmlToPlain } from '../../shared/text';
 import { voteEventsOf, type VoteEvent } from './votes';
 import type { AhjoDecision, AhjoMeetingSummary } from '../upstream/types';
 
@@ -68,20 +69,30 @@ export function decisionLocalTime(d: AhjoDecision): string | null {
 export function translationKey(d: AhjoDecision): string | null {
   const section = nonEmpty(d.Section);
   const caseId = nonEmpty(d.CaseID);
-  const where = nonEmpty(d.Meeting?.MeetingID) ?? (d.Organization?.ID ? `${d.Organization.ID}@${dateOf(decisionLocalTime(d)) ?? ''}` : null);
+  const meetingId = nonEmpty(d.Meeting?.MeetingID);
+  const date = dateOf(decisionLocalTime(d));
+  const where = meetingId ?? (d.Organization?.ID ? `${d.Organization.ID}@${date ?? ''}` : null);
   if (!where || (!section && !caseId)) return null;
+  // An undated officer decision without a case: its section number recurs every year (and the
+  // yearly template decisions have the same text), so nothing pairs it safely with another.
+  if (!meetingId && !date && !caseId) return null;
   return `${caseId ?? ''}|${where}|${section ?? ''}`;
 }
 
-/** Groups Ahjo decisions into language versions of the same decision, keeping the input order. */
+/**
+ * Groups Ahjo decisions into language versions of the same decision, keeping the input order.
+ * Ahjo also publishes some decisions twice under one key: a copy with its own NativeId, the same
+ * Finnish content and a Swedish title. Such a copy is the same decision (its vote must not count
+ * twice): it joins the group as a duplicate, see decisionOf.
+ */
 export function groupTranslations(decisions: AhjoDecision[]): AhjoDecision[][] {
   const groups: AhjoDecision[][] = [];
   const open = new Map<string, AhjoDecision[]>();
   for (const d of decisions) {
     const key = translationKey(d);
     const group = key ? open.get(key) : undefined;
-    // A second decision in the same language is a different decision, not a translation.
-    if (group && !group.some((g) => decisionLanguage(g) === decisionLanguage(d))) {
+    // A second decision in the same language is a different decision, unless it is a copy.
+    if (group && (!group.some((g) => decisionLanguage(g) === decisionLanguage(d)) || group.some((g) => isCopyOf(d, g)))) {
       group.push(d);
       continue;
     }
@@ -90,6 +101,26 @@ export function groupTranslations(decisions: AhjoDecision[]): AhjoDecision[][] {
     if (key && !group) open.set(key, fresh);
   }
   return groups;
+}
+
+/** The text of a decision's Content, without the markup and the generator's metadata. */
+function contentText(d: AhjoDecision): string {
+  return htmlToPlain(d.Content ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `d` is a second publication of `of`: same language and the same content. */
+export function isCopyOf(d: AhjoDecision, of: AhjoDecision): boolean {
+  if (decisionLanguage(d) !== decisionLanguage(of)) return false;
+  const text = contentText(d);
+  return text !== '' && text === contentText(of);
+}
+
+/**
+ * The language a title is written in when its document's language says otherwise: Swedish titles
+ * are told by å and Swedish function words, which Finnish titles do not use; null when unsure.
+ */
+export function titleLanguage(title: string): 'sv' | null {
+  return /å|\b(och|för|av|till|om|med|på|vid|från|inom|angående|över|stadens)\b/i.test(title) ? 'sv' : null;
 }
 
 function versionOf(d: AhjoDecision): DecisionVersion {
@@ -105,11 +136,24 @@ function versionOf(d: AhjoDecision): DecisionVersion {
   };
 }
 
-/** One Decision from the language versions of a decision (as grouped by groupTranslations). */
+/**
+ * One Decision from the language versions of a decision (as grouped by groupTranslations). A copy
+ * (see isCopyOf) adds only its id, and its title where that is in another language than the
+ * versions have (a Swedish title over Finnish content): its votes and attachments are the original's.
+ */
 export function decisionOf(group: AhjoDecision[]): Decision {
-  const ordered = [...group].sort((a, b) => rank(a) - rank(b));
+  const sorted = [...group].sort((a, b) => rank(a) - rank(b));
+  const ordered: AhjoDecision[] = [];
+  const copies: AhjoDecision[] = [];
+  for (const d of sorted) (ordered.some((o) => isCopyOf(d, o)) ? copies : ordered).push(d);
   const main = ordered[0];
   const versions = ordered.map(versionOf);
+  for (const copy of copies) {
+    const lang = titleLanguage(copy.Title);
+    if (lang && !versions.some((v) => v.lang === lang)) {
+      versions.push({ lang, sourceId: copy.NativeId, title: copy.Title, sourceUrl: selfLink(copy.links), content: null, proposal: null, decisionHistory: null });
+    }
+  }
   const statement = decisionStatement(main.Content);
   const local = decisionLocalTime(main);
   const caseId = nonEmpty(main.CaseID);
@@ -141,7 +185,7 @@ export function decisionOf(group: AhjoDecision[]): Decision {
       : null,
     url: caseId ? `${WEB_BASE}/fi/asia/${encodeURIComponent(caseId)}` : null,
     sourceUrl: versions[0].sourceUrl,
-    nativeIds: ordered.map((d) => d.NativeId),
+    nativeIds: [...ordered, ...copies].map((d) => d.NativeId),
   };
 }
 

@@ -2,6 +2,7 @@
 import { attachmentOf, type Attachment } from './attachment';
 import { dateOf, dateTimeOf, gid, nonEmpty, selfLink } from './common';
 import { membershipOf, type Membership } from './people';
+import { bodyOf, type Body } from './body';
 import { richTextOf, type RichText } from './text';
 import type { AhjoMeeting, AhjoMeetingSummary } from '../upstream/types';
 
@@ -101,4 +102,31 @@ export function meetingOf(m: AhjoMeeting, today: string): Meeting {
 /** A meeting known only from a summary (a decision's Meeting, a PreviousMeeting link). */
 export function meetingFromSummary(s: AhjoMeetingSummary, today: string): Meeting {
   return meetingOf({ ...s, Agenda: [], Composition: [], MeetingDocuments: [] }, today);
+}
+
+/** Minimal shape of a decision for matching it to an agenda item. */
+interface DecisionOfMeeting {
+  number: string | null;
+  titles: Array<{ text: string }>;
+}
+
+const titleKey = (t: string) => t.normalize('NFC').toLocaleLowerCase('fi').replace(/\s+/g, ' ').replace(/[\s.:;,]+$/, '').trim();
+
+/**
+ * The decision taken on an agenda item: the meeting's decision with the item's section (§), or
+ * when the agenda leaves Section out (real agendas often do) the one decision of the meeting with
+ * the item's title in any language. Two decisions with that title: no guess, null.
+ */
+export function decisionOfAgendaItem<D extends DecisionOfMeeting>(item: Pick<AgendaItem, 'section' | 'title'>, decisions: D[]): D | null {
+  if (item.section) return decisions.find((d) => d.number === item.section) ?? null;
+  const key = titleKey(item.title ?? '');
+  if (!key) return null;
+  const matches = decisions.filter((d) => d.titles.some((t) => titleKey(t.text) === key));
+  return matches.length === 1 ? matches[0] : null;
+}
+
+/** The body a meeting names (DecisionMakerId, DecisionMaker) when nothing else describes it: its kind is unknown (OTHER). */
+export function bodyOfMeeting(m: Pick<Meeting, 'bodySourceId' | 'bodyName'>): Body | null {
+  if (!m.bodySourceId) return null;
+  return bodyOf({ ID: m.bodySourceId, Name: m.bodyName ?? m.bodySourceId });
 }
