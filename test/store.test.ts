@@ -10,6 +10,7 @@ import { migrate, migrationFiles } from '../subgraphs/shared/store/migrations';
 import type { DecisionRow, Unit } from '../subgraphs/shared/store/rows';
 import { searchText } from '../subgraphs/shared/store/search';
 import { TEST_DATABASE_URL } from './e2e/harness';
+import { measureCoverage, type CoverageNote } from '../subgraphs/shared/coverage';
 
 const engines: Array<[string, { databaseUrl?: string }]> = [
   ['PGlite', {}],
@@ -212,6 +213,69 @@ describe.each(engines)('the store on %s', (_engine, settings) => {
     expect((await store.setAsideList('up', 10)).map((r) => [r.sourceId, r.reason]).sort()).toEqual([['bad1', 'Title is null'], ['bad2', 'NativeId is not a GUID']]);
     await store.pruneSetAside('up', 'k', ['bad2']);
     expect((await store.setAsideList('up', 10)).map((r) => r.sourceId)).toEqual(['bad2']);
+  });
+
+  it('counts coverage from the records it holds: the figures equal what the test wrote', async () => {
+    const store = await open();
+    // 5 decisions: 3 dated, 2 with a meeting, 1 with a vote, 4 with a known outcome; 2 cases, 1 with a status.
+    await store.applyUnits([
+      {
+        key: 'coverage',
+        decisions: [
+          decision('c1', '2024-01-01', { meetingId: 't:meeting:m1' }),
+          decision('c2', '2024-01-02', { meetingId: 't:meeting:m1', outcome: 'REJECTED' }),
+          decision('c3', '2024-01-03', { outcome: 'UNKNOWN' }),
+          decision('c4', null),
+          decision('c5', null, { outcome: 'NOTED' }),
+        ],
+        voteEvents: [{ id: 't:vote:c2:1', decisionId: 't:decision:c2', position: 0, yes: 5, no: 3, abstain: 0, absent: 1, doc: {} }],
+        cases: [
+          { id: 't:case:k1', sourceId: 'k1', date: '2024-01-01', sortKey: '2024-01-01', status: 'OPEN', search: '', doc: {} },
+          { id: 't:case:k2', sourceId: 'k2', date: '2024-01-01', sortKey: '2024-01-01', status: 'UNKNOWN', search: '', doc: {} },
+        ],
+      },
+    ]);
+    const notes: CoverageNote[] = [
+      { field: 'Decision.date', availability: 'FULL', note: 'claimed full', measure: { table: 'decisions', has: 'date IS NOT NULL' } },
+      { field: 'Decision.meeting', availability: 'PARTIAL', note: '', measure: { table: 'decisions', has: 'meeting_id IS NOT NULL' } },
+      { field: 'Decision.voteEvents', availability: 'PARTIAL', note: '', measure: { table: 'decisions', has: 'EXISTS (SELECT 1 FROM vote_events v WHERE v.decision_id = decisions.id)' } },
+      { field: 'Decision.outcome', availability: 'DERIVED', note: '', measure: { table: 'decisions', has: "outcome <> 'UNKNOWN'" } },
+      { field: 'Decision.date (undated ones)', availability: 'PARTIAL', note: '', measure: { table: 'decisions', has: 'date IS NOT NULL', of: 'date IS NULL' } },
+      { field: 'Case.status', availability: 'FULL', note: '', measure: { table: 'cases', has: "status <> 'UNKNOWN'" } },
+      { field: 'Meeting.end', availability: 'NONE', note: 'not published' },
+    ];
+    const at = new Date('2026-12-01T12:00:00Z');
+    const measured = Object.fromEntries((await measureCoverage(store, notes, at)).map((m) => [m.field, m]));
+    expect(measured['Decision.date']).toEqual({ field: 'Decision.date', availability: 'PARTIAL', note: 'claimed full', records: 5, recordsWith: 3, share: 0.6, measuredAt: '2026-12-01T12:00:00.000Z' });
+    expect(measured['Decision.meeting']).toMatchObject({ records: 5, recordsWith: 2, share: 0.4, availability: 'PARTIAL' });
+    expect(measured['Decision.voteEvents']).toMatchObject({ records: 5, recordsWith: 1, share: 0.2 });
+    expect(measured['Decision.outcome']).toMatchObject({ records: 5, recordsWith: 4, share: 0.8, availability: 'DERIVED' });
+    expect(measured['Decision.date (undated ones)']).toMatchObject({ records: 2, recordsWith: 0, share: 0, availability: 'NONE' });
+    expect(measured['Case.status']).toMatchObject({ records: 2, recordsWith: 1, share: 0.5, availability: 'PARTIAL' });
+    expect(measured['Meeting.end']).toEqual({ field: 'Meeting.end', availability: 'NONE', note: 'not published', records: null, recordsWith: null, share: null, measuredAt: null });
+    // FULL only when every record has it.
+    await store.applyUnits([{ key: 'coverage', cases: [{ id: 't:case:k1', sourceId: 'k1', date: null, sortKey: '', status: 'OPEN', search: '', doc: {} }] }]);
+    expect((await measureCoverage(store, notes.slice(5, 6)))[0]).toMatchObject({ records: 1, recordsWith: 1, share: 1, availability: 'FULL' });
+  });
+
+  it('counts the values a mapping did not recognise, per upstream, and forgets them with their record', async () => {
+    const store = await open();
+    const unmapped = (owner: string, value: string, upstream = 'files') => ({ ownerId: owner, upstream, field: 'Decision.outcome', value });
+    await store.applyUnits([
+      { key: 'u1', decisions: [decision('u1', '2024-01-01', { outcome: 'UNKNOWN' })], unmappedValues: [unmapped('t:decision:u1', 'Aprovada condicionalment')] },
+      { key: 'u2', decisions: [decision('u2', '2024-01-01', { outcome: 'UNKNOWN' })], unmappedValues: [unmapped('t:decision:u2', 'Aprovada condicionalment')] },
+      { key: 'u3', decisions: [decision('u3', '2024-01-01', { outcome: 'UNKNOWN' })], unmappedValues: [unmapped('t:decision:u3', 'Retirada'), unmapped('t:decision:u3', 'x', 'other')] },
+    ]);
+    expect(await store.unmappedValues('files', 20)).toEqual([
+      { field: 'Decision.outcome', value: 'Aprovada condicionalment', records: 2 },
+      { field: 'Decision.outcome', value: 'Retirada', records: 1 },
+    ]);
+    expect(await store.unmappedValues('files', 1)).toHaveLength(1);
+    // The record is rewritten with a mapped value: its unmapped row goes with the unit.
+    await store.applyUnits([{ key: 'u2', decisions: [decision('u2', '2024-01-01', { outcome: 'ADOPTED' })] }]);
+    await store.applyUnits([], ['u3']);
+    expect(await store.unmappedValues('files', 20)).toEqual([{ field: 'Decision.outcome', value: 'Aprovada condicionalment', records: 1 }]);
+    expect(await store.unmappedValues('other', 20)).toEqual([]);
   });
 
   it('keeps sync state per upstream', async () => {

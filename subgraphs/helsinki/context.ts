@@ -31,6 +31,8 @@ export interface HelsinkiContext {
   meetings: DataLoader<string, ServedMeeting | null>;
   /** Cases by CaseID. */
   cases: DataLoader<string, ServedCase | null>;
+  /** Cases by the NativeId of a decision record in their Records (how officer decisions without a CaseID find their case). */
+  casesByDecisionRecord: DataLoader<string, ServedCase | null>;
   /** Decision makers by organisation ID. */
   bodies: DataLoader<string, Body | null>;
   /** Vote events of decisions, by the decision's global id. */
@@ -67,6 +69,10 @@ export function createContext(store: Store, sync: SyncRunner, upstreamBaseUrl: s
     cases: new DataLoader(async (ids) => {
       const found = await store.bySourceIds<ServedCase>('cases', ids.map(up));
       return ids.map((id) => found.get(up(id)) ?? null);
+    }),
+    casesByDecisionRecord: new DataLoader(async (ids) => {
+      const rows = await store.db.query<{ doc: ServedCase }>(`SELECT doc FROM cases WHERE doc->'decisionIds' ?| $1::text[]`, [ids.map(up)]);
+      return ids.map((id) => rows.find((r) => r.doc.decisionIds.includes(up(id)))?.doc ?? null);
     }),
     bodies: new DataLoader(async (ids) => {
       const found = await store.byIds<Body>('bodies', ids.map(bodyGid));

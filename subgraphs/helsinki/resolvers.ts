@@ -150,7 +150,8 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
     proposal: (d: StoredDecision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.proposal ?? null,
     decisionHistory: (d: StoredDecision, { lang }: Args) => pickLang(d.versions, checkLang(lang), d.language)?.decisionHistory ?? null,
     meeting: (d: StoredDecision, _a, ctx) => meetingOrSummary(ctx, d.meetingRef),
-    case: (d: StoredDecision, _a, ctx) => (d.caseSourceId ? ctx.cases.load(d.caseSourceId) : null),
+    // An officer decision often names no case; the case's Records then list it.
+    case: async (d: StoredDecision, _a, ctx) => (d.caseSourceId ? ctx.cases.load(d.caseSourceId) : ctx.casesByDecisionRecord.load(d.sourceId)),
     voteEvents: (d: StoredDecision, _a, ctx) => ctx.voteEvents.load(d.id),
     attachments: (d: StoredDecision, _a, ctx) => ctx.documents.load(d.id),
   },
@@ -186,7 +187,7 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
     attachments: (c: ServedCase, _a, ctx) => ctx.documents.load(caseGid(c.sourceId)),
     decisions: (c: ServedCase, args: Args, ctx) => {
       // The decisions that name the case, and the decision records Ahjo lists in the case's Records.
-      const records = c.decisionIds.map((id) => id.toUpperCase());
+      const records = c.decisionIds;
       const where = new Where().add('(case_ids @> ?::text[] OR source_id = ANY(?::text[]) OR alias_ids && ?::text[])', [caseGid(c.sourceId)], records, records);
       return nestedFromStore<StoredDecision>(ctx.store, { table: 'decisions', where, order: 'newest' }, args);
     },

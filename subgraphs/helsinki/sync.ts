@@ -14,7 +14,7 @@ import { utcParam, walkWindows, windowsOf, type Window } from '../shared/sync/wi
 import { localMillis, todayIn } from '../shared/time';
 import type { AhjoClient } from './upstream/ahjo';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting } from './upstream/types';
-import { ZONE } from './mapping/common';
+import { UPSTREAM, ZONE } from './mapping/common';
 import { decisionLocalTime, decisionsOf, translationKey } from './mapping/decision';
 import { meetingOf } from './mapping/meeting';
 import { caseOf } from './mapping/case';
@@ -22,7 +22,7 @@ import { decisionMakerOf } from './mapping/body';
 import { bodyRow, caseUnit, decisionUnit, meetingUnit } from './mapping/rows';
 import { decisionProblem, meetingProblem, caseProblem, decisionMakerProblem } from './mapping/checks';
 
-export const UPSTREAM = 'ahjo';
+export { UPSTREAM };
 
 export interface AhjoSyncOptions {
   /** Largest period asked for at once, in months (smaller ones when a period holds too much). */

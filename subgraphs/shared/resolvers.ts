@@ -2,12 +2,11 @@
 import { cityById } from '../../schema/cities';
 import { unknownId } from './args';
 import { DateScalar, DateTimeScalar } from './scalars';
+import { coverageOf, type CoverageNote } from './coverage';
+import type { Store } from './store/store';
+import type { SyncRunner } from './sync/runner';
 
-export interface CoverageNote {
-  field: string;
-  availability: 'FULL' | 'PARTIAL' | 'DERIVED' | 'NONE';
-  note: string;
-}
+export type { CoverageNote } from './coverage';
 
 /** Date scalars and the contract's interfaces, each implemented by one type of the city (`Helsinki…`). */
 export function contractResolvers(prefix: string, typeNames: Partial<Record<string, string>> = {}) {
@@ -30,7 +29,7 @@ export function cityFields(cityId: string, coverage: CoverageNote[]) {
     languages: () => city.languages,
     licence: () => city.licence,
     upstream: (_p: unknown, _a: unknown, ctx: { upstreamBaseUrl: string }) => ctx.upstreamBaseUrl,
-    coverage: () => coverage,
+    coverage: (_p: unknown, _a: unknown, ctx: { store: Store; sync: SyncRunner }) => coverageOf(ctx.store, ctx.sync, coverage),
   };
 }
 

@@ -18,7 +18,7 @@ export interface Case {
   openedOn: string | null;
   categories: Category[];
   attachments: Attachment[];
-  /** NativeIds of the case's decision records (Type "päätös", "viranhaltijan päätös"). */
+  /** NativeIds (upper case) of the case's decision records (Type "päätös", "viranhaltijan päätös"). */
   decisionIds: string[];
   url: string;
   sourceUrl: string | null;
@@ -66,7 +66,7 @@ export function caseOf(c: AhjoCase): Case {
     openedOn: openedAt ? openedAt.slice(0, 10) : null,
     categories: categoryOf(c.ClassificationCode, c.ClassificationTitle),
     attachments: records.map(attachmentOf),
-    decisionIds: records.filter((r) => isDecisionRecord(r.Type) && r.NativeId).map((r) => r.NativeId as string),
+    decisionIds: records.filter((r) => isDecisionRecord(r.Type) && r.NativeId).map((r) => (r.NativeId as string).toUpperCase()),
     url: `${WEB_BASE}/fi/asia/${encodeURIComponent(c.CaseID)}`,
     sourceUrl: selfLink(c.links),
     classificationCode: nonEmpty(c.ClassificationCode),

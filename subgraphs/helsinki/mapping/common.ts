@@ -55,3 +55,6 @@ export function parentCodeOf(code: string): string | null {
   const parts = code.trim().split(/\s+/);
   return parts.length > 1 ? parts.slice(0, -1).join(' ') : null;
 }
+
+/** The key of Ahjo, Helsinki's one upstream, in the store and in `sources`. */
+export const UPSTREAM = 'ahjo';

@@ -15,6 +15,9 @@ import type { AhjoDecision, AhjoMeetingSummary } from '../upstream/types';
 
 export const MAIN_LANGUAGE = 'fi';
 
+/** Helsinki's two official languages, each to the other. */
+const OTHER_LANGUAGE: Record<string, string> = { fi: 'sv', sv: 'fi' };
+
 export interface DecisionVersion {
   lang: string;
   sourceId: string;
@@ -115,14 +118,6 @@ export function isCopyOf(d: AhjoDecision, of: AhjoDecision): boolean {
   return text !== '' && text === contentText(of);
 }
 
-/**
- * The language a title is written in when its document's language says otherwise: Swedish titles
- * are told by å and Swedish function words, which Finnish titles do not use; null when unsure.
- */
-export function titleLanguage(title: string): 'sv' | null {
-  return /å|\b(och|för|av|till|om|med|på|vid|från|inom|angående|över|stadens)\b/i.test(title) ? 'sv' : null;
-}
-
 function versionOf(d: AhjoDecision): DecisionVersion {
   const lang = decisionLanguage(d);
   return {
@@ -142,15 +137,18 @@ function versionOf(d: AhjoDecision): DecisionVersion {
  * versions have (a Swedish title over Finnish content): its votes and attachments are the original's.
  */
 export function decisionOf(group: AhjoDecision[]): Decision {
-  const sorted = [...group].sort((a, b) => rank(a) - rank(b));
+  // Of a decision and its copy, the original is the one whose title is its document's own title.
+  const sorted = [...group].sort((a, b) => rank(a) - rank(b) || Number(!titledAsContent(a)) - Number(!titledAsContent(b)));
   const ordered: AhjoDecision[] = [];
   const copies: AhjoDecision[] = [];
   for (const d of sorted) (ordered.some((o) => isCopyOf(d, o)) ? copies : ordered).push(d);
   const main = ordered[0];
   const versions = ordered.map(versionOf);
   for (const copy of copies) {
-    const lang = titleLanguage(copy.Title);
-    if (lang && !versions.some((v) => v.lang === lang)) {
+    // Helsinki publishes in Finnish and Swedish: a copy titled differently carries the title in the
+    // other language (the real copies have a Swedish title over the Finnish content).
+    const lang = OTHER_LANGUAGE[versions[0].lang];
+    if (lang && !versions.some((v) => v.lang === lang || v.title === copy.Title)) {
       versions.push({ lang, sourceId: copy.NativeId, title: copy.Title, sourceUrl: selfLink(copy.links), content: null, proposal: null, decisionHistory: null });
     }
   }
@@ -187,6 +185,12 @@ export function decisionOf(group: AhjoDecision[]): Decision {
     sourceUrl: versions[0].sourceUrl,
     nativeIds: [...ordered, ...copies].map((d) => d.NativeId),
   };
+}
+
+/** Whether the decision's Title is the title its Content document gives itself (`<title>`). */
+function titledAsContent(d: AhjoDecision): boolean {
+  const own = d.Content?.match(/<title>([^<]*)<\/title>/i)?.[1];
+  return !!own && own.replace(/\s+/g, ' ').trim() === d.Title?.replace(/\s+/g, ' ').trim();
 }
 
 /** Finnish first, then Swedish, then anything else. */

@@ -5,7 +5,7 @@
 import type { AgendaItemRow, BodyRow, CaseRow, DecisionRow, DocumentRow, MeetingRow, Unit, VoteEventRow } from '../../shared/store/rows';
 import { searchText } from '../../shared/store/search';
 import { startOfLocalDayUtc, addDays } from '../../shared/time';
-import { gid, ZONE } from './common';
+import { gid, UPSTREAM, ZONE } from './common';
 import type { Decision } from './decision';
 import type { Meeting } from './meeting';
 import type { Case } from './case';
@@ -106,7 +106,13 @@ export function caseUnit(c: Case): Unit {
     texts: { fi: c.title },
     doc,
   };
-  return { key: `case:${c.sourceId.toUpperCase()}`, cases: [row], documents: attachments.map((a, i): DocumentRow => ({ ownerId: c.id, position: i, doc: a })) };
+  return {
+    key: `case:${c.sourceId.toUpperCase()}`,
+    cases: [row],
+    documents: attachments.map((a, i): DocumentRow => ({ ownerId: c.id, position: i, doc: a })),
+    // A status Ahjo writes that the mapping does not know is counted in `sources`.
+    unmappedValues: c.status === 'UNKNOWN' && c.statusRaw ? [{ ownerId: c.id, upstream: UPSTREAM, field: 'Case.status', value: c.statusRaw }] : [],
+  };
 }
 
 export function bodyRow(b: Body): BodyRow {

@@ -4,14 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { decisionsOf, decisionOf, groupTranslations, decisionLanguage } from '../mapping/decision';
+import { decisionsOf, decisionOf, groupTranslations, decisionLanguage, isCopyOf } from '../mapping/decision';
 import { voteEventsOf } from '../mapping/votes';
-import { meetingOf } from '../mapping/meeting';
-import { caseOf } from '../mapping/case';
+import { bodyOfMeeting, decisionOfAgendaItem, meetingOf } from '../mapping/meeting';
+import { caseOf, caseStatusOf, isDecisionRecord } from '../mapping/case';
 import { bodyOf, decisionMakerOf } from '../mapping/body';
 import { attachmentOf } from '../mapping/attachment';
 import { membershipOf, personOf } from '../mapping/people';
-import { decisionStatement, outcomeOf } from '../mapping/outcome';
 import { dateTimeOf } from '../mapping/common';
 import type { AhjoCase, AhjoDecision, AhjoDecisionMaker, AhjoMeeting, AhjoOrganization, AhjoRecord, AhjoVotingResult } from '../upstream/types';
 
@@ -131,9 +130,47 @@ describe('Swedish translations', () => {
     expect(d.nativeIds).toEqual([fi.NativeId, sv.NativeId]);
   });
 
-  it('does not merge two decisions in the same language, nor decisions of other sections', () => {
-    expect(groupTranslations([fi, { ...fi, NativeId: '{X}' }])).toHaveLength(2);
+  it('does not merge two different decisions in the same language, nor decisions of other sections', () => {
+    const other = { ...fi, NativeId: '{X}', Content: fi.Content!.replace('päätti hyväksyä toimintasuunnitelman', 'päätti palauttaa asian uudelleen valmisteltavaksi') };
+    expect(groupTranslations([fi, other])).toHaveLength(2);
     expect(groupTranslations([fi, { ...sv, Section: '111' }])).toHaveLength(2);
+  });
+
+  describe('a decision published twice: a Swedish-titled copy with the Finnish content', () => {
+    // Real Ahjo dumps hold such pairs: the same case, meeting and section, a second NativeId, the
+    // Finnish Content (lang="fi", PDF Language fi) under a Swedish Title, and the same votes.
+    const voting = load<AhjoVotingResult[]>('helsinki-ahjo-decision-votingresults.json');
+    const original: AhjoDecision = { ...fi, VotingResults: voting };
+    const copy: AhjoDecision = { ...original, NativeId: '{D0D0CAFE-2712-49B6-9938-02A1E52593C1}', Title: 'Revisionsnämndens verksamhetsplan 2022–2025', PDF: { VersionSeriesId: '{V}', Language: 'fi', Issued: '' } as AhjoDecision['PDF'] };
+
+    it('is one decision whose Swedish title is the copy\'s, its vote counted once', () => {
+      expect(isCopyOf(copy, original)).toBe(true);
+      const decisions = decisionsOf([copy, original]);
+      expect(decisions).toHaveLength(1);
+      const [d] = decisions;
+      expect(d.sourceId).toBe(original.NativeId);
+      expect(d.nativeIds).toEqual([original.NativeId, copy.NativeId]);
+      expect(d.titles).toEqual([
+        { lang: 'fi', text: 'Tarkastuslautakunnan toimintasuunnitelma 2022-2025' },
+        { lang: 'sv', text: 'Revisionsnämndens verksamhetsplan 2022–2025' },
+      ]);
+      expect(d.versions[1]).toMatchObject({ lang: 'sv', sourceId: copy.NativeId, content: null }); // no Swedish content exists
+      expect(d.voteEvents).toHaveLength(voteEventsOf(original.NativeId, voting).length);
+      expect(d.voteEvents.length).toBeGreaterThan(0);
+    });
+
+    it('joins a real translation without displacing it', () => {
+      const [d] = decisionsOf([copy, sv, original]);
+      expect(d.availableLanguages).toEqual(['fi', 'sv']);
+      expect(d.versions[1].sourceId).toBe(sv.NativeId);
+      expect(d.nativeIds).toEqual([original.NativeId, sv.NativeId, copy.NativeId]);
+    });
+
+    it('adds no title when the copy has the same title', () => {
+      const [d] = decisionsOf([{ ...copy, Title: original.Title }, original]);
+      expect(d.availableLanguages).toEqual(['fi']);
+      expect(d.nativeIds).toHaveLength(2);
+    });
   });
 });
 
@@ -218,6 +255,26 @@ describe('meeting (helsinki-ahjo-meeting.json and the cancelled one)', () => {
     expect(cancelled.start).toBe('2022-03-31T08:00:00+03:00'); // summer time
   });
 
+  it('finds the decision of an agenda item without Section by its title (the real agenda has no Section)', () => {
+    // Real: agenda item 2 of U501020213 and the real decision of the same title (fixture
+    // ahjo-decision-statements.json, entry 24, § 12), as decisions of that meeting.
+    const item = m.agenda[1];
+    expect(item.section).toBeNull();
+    const real = { number: '12', titles: [{ text: 'Sosiaali- ja terveydenhuollon sekä pelastustoimen rahoituksen kokonaisuus' }] };
+    const other = { number: '11', titles: [{ text: 'Kokouksen laillisuuden ja päätösvaltaisuuden toteaminen sekä pöytäkirjan tarkastajien valinta' }] };
+    expect(decisionOfAgendaItem(item, [other, real])).toBe(real);
+    expect(decisionOfAgendaItem(m.agenda[2], [other, real])).toBeNull();
+    // Two decisions of the title: no guess.
+    expect(decisionOfAgendaItem(item, [real, { ...real, number: '13' }])).toBeNull();
+    // With a Section, the section decides.
+    expect(decisionOfAgendaItem({ ...item, section: '11' }, [other, real])).toBe(other);
+  });
+
+  it('names the meeting\'s decision maker as a body when nothing else describes it', () => {
+    expect(bodyOfMeeting(m)).toMatchObject({ id: 'helsinki:body:U5010', sourceId: 'U5010', name: 'Kaupunginhallituksen sosiaali- ja terveydenhuollon sekä pelastustoimen uudistusjaosto', type: 'OTHER' });
+    expect(bodyOfMeeting({ bodySourceId: null, bodyName: null })).toBeNull();
+  });
+
   it('calls a future meeting SCHEDULED', () => {
     expect(meetingOf({ ...load<AhjoMeeting>('helsinki-ahjo-meeting.json'), DateMeeting: '2027-01-10T10:00:00.000' }, '2026-11-27').status).toBe('SCHEDULED');
   });
@@ -238,6 +295,26 @@ describe('cases (helsinki-ahjo-cases.json, helsinki-ahjo-case.json)', () => {
     expect(c.attachments.map((a) => a.language)).toEqual(['fi', 'sv', 'fi']);
     expect(c.decisionIds).toEqual(['{1FFF7A3A-506E-4CE7-9EC0-63BF21CF8C7D}']);
     expect(c.categories[0]).toMatchObject({ code: '00 00 03', name: 'Valtuuston aloitetoiminta' });
+  });
+
+  it('counts officer decision records ("viranhaltijan päätös") among the case\'s decisions', () => {
+    const real = load<AhjoCase>('helsinki-ahjo-case.json');
+    const officerRecord = { ...real.Records![2], NativeId: '{aaaa0000-1111-2222-3333-444455556666}', Type: 'viranhaltijan päätös' };
+    const c = caseOf({ ...real, Records: [...real.Records!, officerRecord] });
+    expect(c.decisionIds).toEqual(['{1FFF7A3A-506E-4CE7-9EC0-63BF21CF8C7D}', '{AAAA0000-1111-2222-3333-444455556666}']);
+    expect(isDecisionRecord('päätös')).toBe(true);
+    expect(isDecisionRecord('Viranhaltijan päätös')).toBe(true);
+    expect(isDecisionRecord('esitys')).toBe(false);
+    expect(isDecisionRecord('päätösehdotus')).toBe(false);
+  });
+
+  it('maps every case status Ahjo writes; "Päätetty" is DECIDED', () => {
+    expect(caseStatusOf('Vireillä')).toBe('OPEN');
+    expect(caseStatusOf('Päätetty')).toBe('DECIDED');
+    expect(caseStatusOf(' päätetty ')).toBe('DECIDED');
+    expect(caseStatusOf('Ratkaistu')).toBe('CLOSED');
+    expect(caseStatusOf('Arkistoitu')).toBe('UNKNOWN');
+    expect(caseStatusOf(null)).toBe('UNKNOWN');
   });
 });
 
@@ -283,26 +360,3 @@ describe('records and people', () => {
   });
 });
 
-describe('outcome phrasings', () => {
-  const html = (p: string, heading = 'Päätös') => `<html lang="fi"><body><div class="SisaltoSektio"><h3 class="SisaltoOtsikko">${heading}</h3><p>${p}</p></div></body></html>`;
-  it.each([
-    ['Kaupunginhallitus päätti hyväksyä esityksen.', 'ADOPTED'],
-    ['Päätös on ehdotuksen mukainen.', 'ADOPTED'],
-    ['Kaupunginvaltuusto päätti hyväksyä talousarvion muutettuna siten, että …', 'AMENDED'],
-    ['Lautakunta päätti hylätä oikaisuvaatimuksen.', 'REJECTED'],
-    ['Kaupunginhallitus merkitsi tiedoksi selvityksen.', 'NOTED'],
-    ['Kaupunginhallitus päätti panna asian pöydälle.', 'POSTPONED'],
-    ['Kaupunginvaltuusto päätti palauttaa asian uudelleen valmisteltavaksi.', 'REFERRED_BACK'],
-    ['Asia poistettiin esityslistalta.', 'WITHDRAWN'],
-    ['Kaupunginhallitus valitsi Maija Meikäläisen jäseneksi.', 'UNKNOWN'],
-  ])('%s → %s', (paragraph, outcome) => {
-    expect(outcomeOf(decisionStatement(html(paragraph)))).toBe(outcome);
-  });
-  it('reads the Swedish "Beslut" section', () => {
-    expect(outcomeOf(decisionStatement(html('Stadsstyrelsen beslutade bordlägga ärendet.', 'Beslut')))).toBe('POSTPONED');
-  });
-  it('is UNKNOWN without a decision section', () => {
-    expect(decisionStatement('<p>Ei päätöstä</p>')).toBeNull();
-    expect(outcomeOf(null)).toBe('UNKNOWN');
-  });
-});

@@ -14,3 +14,7 @@ CREATE TABLE unmapped_values (
 );
 CREATE INDEX unmapped_values_count ON unmapped_values (upstream, field, value);
 CREATE INDEX unmapped_values_group ON unmapped_values (group_key);
+
+-- Cases by the decision records their Records list (Helsinki's officer decisions often name no
+-- case themselves: the case's Records are their only link to it).
+CREATE INDEX cases_decision_records ON cases USING gin ((doc->'decisionIds'));
