@@ -4,13 +4,16 @@
  * file-server replica of https://ajuntament.barcelona.cat/sites/default/files/votacions_plenari/ into
  * subgraphs/barcelona/replica/data/plenary/:
  *
- *   votacions_plenari_mandat_actual.csv      current term 2023-2027: ';'-separated, NOT valid CSV (unquoted ';' in text)
- *   votacions_plenari_mandat_2019_2023.csv   previous term: RFC 4180, ',' + CRLF, "sense filtres" caption line
+ *   votacions_plenari_mandat_actual.csv      current term 2023-2027: ';'-separated, NOT valid CSV (unquoted ';' in text),
+ *                                            every record line starts with a TAB
+ *   votacions_plenari_mandat_2019_2023.csv   previous term: "sense filtres" caption line, then ';'-separated RFC 4180
+ *                                            (quoted resum), CRLF
  *   README.md                                what is generated, which quirk is on which line
  *
- * The real files were not available offline: everything is synthetic and reproduces the structure and quirks
- * documented in the project's research notes (constants copied below; nothing is read at run time). Plain Node
- * ESM, no dependencies, deterministic (seeded PRNG, no clock).
+ * The real files were not available offline: everything is synthetic. The shapes follow the facts of real excerpts of
+ * both files recorded in the project's issue 11 (they win over the older research notes, which still supply the facts
+ * the excerpts do not contradict); constants are copied below, nothing is read at run time. Plain Node ESM, no
+ * dependencies, deterministic (seeded PRNG, no clock).
  *
  *   node scripts/generate-barcelona-plenary-data.mjs          generate, then check
  *   node scripts/generate-barcelona-plenary-data.mjs --check  only check the files on disk
@@ -76,7 +79,7 @@ const REJECTED = new Set([REB, NOAPR]);
 const VOTES = ['A favor', 'En contra', 'Abstenció', '-', ''];
 const FAVOR = new Set(['A favor', 'a_favor']);
 const ORGAN = 'Consell Municipal';
-const SISTEMA = ['Votació per grup', 'nominal'];
+const SISTEMA = ['Votació per grup', 'nominal', '']; // issue 11: sistema_votacio may be empty
 // Our choices (the notes give A), C), D) and "e.g."): four parts of the agenda.
 const PARTS = { A: "A) Aprovació de l'acta", C: 'C) Part decisòria / Executiva', D: "D) Part d'impuls i control", E: 'E) Proposicions amb contingut de declaració institucional' };
 const THEMES = { hab: ['Habitatge', 'Vivienda'], urb: ['Urbanisme i infraestructures', 'Urbanismo e infraestructuras'],
@@ -91,26 +94,36 @@ const CUR_SEATS = { BComú: 9, PSC: 10, ERC: 5, PP: 4, VOX: 2, Junts: 11 };
 /** Sessions from this date on fill `Junts per Barcelona`; earlier sessions fill `Junts per Catalunya`. */
 const JUNTS_SWITCH = '2024-07-19';
 const juntsLabel = (iso) => (iso < JUNTS_SWITCH ? 'Junts per Catalunya' : 'Junts per Barcelona');
-const SESSIONS = [['CP 09/23', '2023-07-11'], ['CP 12/23', '2023-09-29'], ['CP 14/23 EXT.', '2023-10-20'], ['CP 16/23', '2023-12-22'],
-  ['CP 02/24', '2024-02-23'], ['CP 05/24', '2024-04-26'], ['CP 07/24', '2024-07-19'], ['CP 10/24', '2024-10-25'], ['CP 13/24 EXT.', '2024-12-20'],
-  ['CP 03/25', '2025-03-28'], ['CP 06/25', '2025-06-27'], ['CP 10/25', '2025-10-31'], ['CP 13/25', '2025-12-19'], ['CP 02/26', '2026-02-27'],
-  ['CP 03/26', '2026-03-27']];
+// Issue 11: extraordinary sessions end in ` EXT` (no dot, e.g. `CP 14/25 EXT`) and ref_sessio may carry trailing spaces.
+const SESSIONS = [['CP 09/23', '2023-07-11'], ['CP 12/23', '2023-09-29'], ['CP 14/23 EXT', '2023-10-20'], ['CP 16/23', '2023-12-22'],
+  ['CP 02/24', '2024-02-23'], ['CP 05/24', '2024-04-26'], ['CP 07/24', '2024-07-19'], ['CP 10/24', '2024-10-25'], ['CP 13/24 EXT', '2024-12-20'],
+  ['CP 03/25', '2025-03-28'], ['CP 06/25', '2025-06-27'], ['CP 10/25', '2025-10-31'], ['CP 13/25', '2025-12-19'], ['CP 14/25 EXT', '2025-12-23'],
+  ['CP 02/26', '2026-02-27'], ['CP 03/26', '2026-03-27']];
+/** ref_sessio written with trailing spaces (our choice of sessions; the excerpt shows `CP 14/25 EXT` followed by spaces). */
+const REF_PADDING = { 'CP 14/23 EXT': '  ', 'CP 05/24': ' ', 'CP 13/24 EXT': ' ', 'CP 14/25 EXT': '   ' };
+const isExt = (ref) => / EXT\.?$/.test(ref);
 const [CUR_FIRST, CUR_LAST, NOMINAL_SESSION] = ['2023-07-11', '2026-03-27', 'CP 16/23'];
 const FIRST_NAMES = ['Marta', 'Jordi', 'Núria', 'Pau', 'Laia', 'Sergi', 'Montse', 'Xavier', 'Elena', 'Oriol', 'Carme', 'Albert', 'Rosa', 'David', 'Anna',
   'Joan', 'Mireia', 'Pere', 'Sílvia', 'Àlex', 'Cristina', 'Raúl', 'Lucía', 'Javier', 'Irene', 'Marc', 'Gemma', 'Héctor', 'Teresa', 'Òscar', 'Judit', 'Eduard'];
 const SURNAMES = ['Puig', 'Soler', 'Vidal', 'Ferrer', 'Serra', 'Roca', 'Casals', 'Font', 'Riera', 'Pujol', 'Mas', 'Bosch', 'Camps', 'Vila', 'Sala', 'Prat',
   'Costa', 'Roig', 'Martínez', 'García', 'López', 'Navarro', 'Ortega', 'Domènech', 'Sanz', 'Vallès', 'Oliver', 'Castells', 'Ribas', 'Fuster', 'Giralt', 'Esteve'];
 
-// Previous term: 17 columns (our choice among 17-18: no sistema_votacio, no organ_resolucio).
-const PREV_HEADER = ['ref_sessio', 'data_sessio', 'ref_proposta', 'Proposta', 'resum', 'resultat', 'part_acta', 'tema', 'equip_govern',
-  'BComú', 'PSC', 'ERC', 'JxCat', 'Cs', 'PP', 'BCN Canvi', 'Valents'];
-const PREV_SEATS = { BComú: 10, PSC: 8, ERC: 10, JxCat: 5, Cs: 3, PP: 2, 'BCN Canvi': 3 };
-const EQUIP = 'BComú, PSC';
+// Previous term, as the real excerpt (issue 11) shows it: a `sense filtres` caption line, then a ';'-separated header
+// without ref_proposta (so no cases), `sistema votació` (with a space and an accent: not a group column), one column per group.
+const PREV_HEADER = ['ref_sessio', 'data_sessio', 'resum', 'Proposta', 'resultat', 'part_acta', 'sistema votació', 'tema', 'equip_govern',
+  'ERC', 'BComú', 'PSC', 'JxCat', 'Cs', 'PP', 'BCN Canvi', 'Valents'];
+const PREV_GROUPS = PREV_HEADER.slice(9);
+const PREV_SEATS = { ERC: 10, BComú: 10, PSC: 8, JxCat: 5, Cs: 3, PP: 2, 'BCN Canvi': 3 };
+const EQUIP = 'BComú,PSC'; // issue 11: no space after the comma
 const VALENTS_SWITCH = '2022-05-27';
-/** [ref, date, d/m/yyyy without zero padding, writes "a_favor" instead of "A favor"] */
-const PREV_SESSIONS = [['CP 09/19', '2019-07-16', 1, 1], ['CP 12/19', '2019-10-04', 0, 1], ['CP 02/20', '2020-02-28', 1, 1], ['CP 08/20', '2020-07-24', 0, 0],
-  ['CP 14/20 EXT.', '2020-12-22', 0, 0], ['CP 04/21', '2021-03-26', 1, 0], ['CP 09/21', '2021-07-23', 0, 1], ['CP 15/21', '2021-12-22', 0, 0],
-  ['CP 02/22', '2022-02-25', 1, 0], ['CP 06/22', '2022-05-27', 0, 0], ['CP 13/22', '2022-11-25', 0, 1], ['CP 06/23', '2023-05-11', 1, 0]];
+/** The file's own vocabulary (issue 11): results and vote cells with underscores, no accents. */
+const PREV_RESULT = { [APR]: 'aprovat', [UNAN]: 'aprovat_unanimitat', [REB]: 'rebutjat' }; // `aprovat` (majority) is our assumption
+const PREV_VOTE = { 'A favor': 'a_favor', 'En contra': 'en_contra', Abstenció: 'abstencio', '-': 'absencia', '': '' };
+const PREV_VOTE_BACK = Object.fromEntries(Object.entries(PREV_VOTE).map(([k, v]) => [v, k]));
+const PREV_SISTEMA = ['grup', 'nominal'];
+const PREV_SESSIONS = [['CP 09/19', '2019-07-16'], ['CP 12/19', '2019-10-04'], ['CP 02/20', '2020-02-28'], ['CP 08/20', '2020-07-24'],
+  ['CP 14/20 EXT.', '2020-12-22'], ['CP 04/21', '2021-03-26'], ['CP 09/21', '2021-07-23'], ['CP 15/21', '2021-12-22'],
+  ['CP 02/22', '2022-02-25'], ['CP 06/22', '2022-05-27'], ['CP 13/22', '2022-11-25'], ['CP 06/23', '2023-05-11']];
 const [PREV_FIRST, PREV_LAST] = ['2019-07-16', '2023-05-11'];
 
 // ---- Titles (fictional agreements about real Barcelona places) -------------------------------------------
@@ -241,7 +254,7 @@ function makeCurrent() {
   const rows = [];
   let prevDate = '2023-06-17'; // constitutive session of the term
   for (const [ref, date] of SESSIONS) {
-    const ext = ref.endsWith(' EXT.');
+    const ext = isExt(ref);
     const kinds = ext ? Array(ri(3, 4)).fill('C') : ['A', ...Array(ri(3, 5)).fill('C'), ...(ref === NOMINAL_SESSION ? ['N'] : []), ...Array(ri(3, 5)).fill('D')];
     if (!ext && chance(0.5)) kinds.push('E');
     const yr = +date.slice(0, 4);
@@ -277,6 +290,7 @@ function makeCurrent() {
   take(3, (r) => r.kind === 'C' && r.resultat === APR).forEach((r) => (r.noVotes = true));
   take(1, (r) => r.kind === 'D').forEach((r) => (r.threeRefs = true));
   take(4, (r) => r.kind === 'C' || r.kind === 'D').forEach((r) => (r.swapped = true));
+  take(8, (r) => r.kind !== 'A').forEach((r) => (r.noSistema = true)); // issue 11: sistema_votacio may be empty
   for (const mark of ['-', '']) take(6, (r) => r.resultat !== UNAN).forEach((r) => (r.fixed[pick(['BComú', 'ERC', 'PP', 'VOX'].filter((g) => g !== r.proposer))] = mark));
   const sp = shuffle(rows.filter((r) => r.kind !== 'A' && !r.nominal));
   sp.slice(0, Math.round(rows.length * 0.3)).forEach((r) => (r.semi = true)); // ~242 of 814 rows
@@ -290,7 +304,7 @@ function makeCurrent() {
   for (const r of rows) {
     const yy = r.date.slice(2, 4);
     if (r.kind === 'A' || r.kind === 'E') r.propRef = 's/n';
-    else if (r.kind === 'D') { r.propRef = r.threeRefs ? [0, 1, 2].map((i) => `M2327/${motion + i}`).join(';') : `M2327/${motion}`; motion += r.threeRefs ? 3 : ri(1, 4); }
+    else if (r.kind === 'D') { r.propRef = r.threeRefs ? [0, 1, 2].map((i) => `M2327/${motion + i}`).join('; ') : `M2327/${motion}`; motion += r.threeRefs ? 3 : ri(1, 4); }
     else r.propRef = pickW([[`${yy}XF${pad((xf += ri(3, 40)), 4)}`, 2], [`${r.date.slice(0, 7)}-DPEF`, 1], [`${yy}SD${pad(ri(1, 999), 4)}`, 1]]);
     r.text = curText(r);
     if (r.titleColon) { r.ca = entitize(r.ca, ':'); r.es = entitize(r.es, ':'); }
@@ -337,7 +351,9 @@ function renderCurrent(rows) {
     const [ca, es] = r.swapped ? [r.es, r.ca] : [r.ca, r.es];
     const groups = CUR_GROUPS.map(([k, label]) => (k === 'Junts' && label !== juntsLabel(r.date) ? '' : r.votes[k]));
     const people = COUNCILLORS.map((c) => (r.nominal ? r.votes[c.key] : ''));
-    out.push(line([r.ref, r.propRef, dmy(r.date), ca, es, r.text, r.resultat, SISTEMA[r.nominal ? 1 : 0], PARTS[r.kind === 'N' ? 'C' : r.kind], tc, te, ORGAN, ...groups, ...people]));
+    const sistema = SISTEMA[r.nominal ? 1 : r.noSistema ? 2 : 0];
+    // Issue 11: every record line starts with a TAB before ref_sessio (continuation lines of text do not).
+    out.push(`\t${line([r.ref + (REF_PADDING[r.ref] ?? ''), r.propRef, dmy(r.date), ca, es, r.text, r.resultat, sistema, PARTS[r.kind === 'N' ? 'C' : r.kind], tc, te, ORGAN, ...groups, ...people])}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -347,12 +363,12 @@ function makePrevious() {
   const nextC = cycler(C_TPL), nextD = cycler(D_TPL);
   const rows = [];
   let prevDate = '2019-06-15';
-  for (const [ref, date, unpadded, aFavor] of PREV_SESSIONS) {
-    const ext = ref.endsWith(' EXT.');
+  for (const [ref, date] of PREV_SESSIONS) {
+    const ext = isExt(ref);
     const kinds = ext ? Array(ri(2, 3)).fill('C') : ['A', ...Array(ri(2, 3)).fill('C'), ...Array(ri(2, 3)).fill('D')];
     const yr = +date.slice(0, 4);
     for (const kind of kinds) {
-      const r = { ref, date, kind, unpadded, aFavor, fixed: {} };
+      const r = { ref, date, kind, fixed: {} };
       const nums = { y: +date.slice(5, 7) >= 9 ? yr + 1 : yr, y0: yr - 1, h: ri(48, 320), k: ri(3, 12), m: ri(120, 980), d: pick(DISTRICTS)[0], s: pick(STREETS)[0] };
       if (kind === 'A') Object.assign(r, { theme: 'adm', resum: `Aprovar l'acta de la sessió ${prevDate === '2019-06-15' ? 'constitutiva ' : ''}de ${wordsCa(prevDate)}`, proposta: 'Govern municipal', resultat: UNAN });
       else if (kind === 'C') {
@@ -370,32 +386,35 @@ function makePrevious() {
   }
   const used = new Set();
   const take = (n, f) => { const got = shuffle(rows.filter((r) => !used.has(r) && f(r))).slice(0, n); got.forEach((r) => used.add(r)); return got; };
-  take(3, (r) => r.kind === 'C' && !r.ref.endsWith('EXT.')).forEach((r, i) => { [r.theme, r.resum] = PREV_QUOTED[i]; });
-  take(4, (r) => r.kind !== 'A').forEach((r, i) => (r.resum += `.\n${(r.kind === 'D' ? SEGON : CLOSERS)[i % 3]}`));
-  take(1, (r) => r.kind === 'D' && r.resultat === APR).forEach((r) => (r.resultat = TRANS));
-  for (const mark of ['-', '']) take(3, (r) => r.resultat !== UNAN).forEach((r) => (r.fixed[pick(['ERC', 'Cs', 'PP'].filter((g) => g !== r.proposer))] = mark));
+  take(3, (r) => r.kind === 'C' && !isExt(r.ref)).forEach((r, i) => { [r.theme, r.resum] = PREV_QUOTED[i]; });
+  // Issue 11: resum may end with a newline inside its quotes.
+  take(5, (r) => r.kind !== 'A').forEach((r) => (r.resum += '\n'));
+  // Issue 11: a nominal vote leaves every group cell empty.
+  take(2, (r) => r.kind === 'C' && r.resultat !== UNAN && r.date !== VALENTS_SWITCH).forEach((r) => (r.nominal = true));
+  // Issue 11: part_acta may name two parts, comma-separated (which parts is our choice).
+  take(3, (r) => r.kind === 'D').forEach((r) => (r.twoParts = true));
+  for (const mark of ['-', '']) take(4, (r) => r.resultat !== UNAN && !r.nominal).forEach((r) => (r.fixed[pick(['ERC', 'Cs', 'PP'].filter((g) => g !== r.proposer))] = mark));
   const switchRows = rows.filter((r) => r.date === VALENTS_SWITCH).slice(0, 3);
-  let motion = 12, xf = 40;
   for (const r of rows) {
-    const yy = r.date.slice(2, 4);
-    r.propRef = r.kind === 'A' ? 's/n' : r.kind === 'D' ? `M1923/${(motion += ri(1, 9))}` : pickW([[`${yy}XF${pad((xf += ri(3, 60)), 4)}`, 2], [`${r.date.slice(0, 7)}-DPEF`, 1]]);
     if (r.kind !== 'D' && !REJECTED.has(r.resultat)) Object.assign(r.fixed, { BComú: 'A favor', PSC: 'A favor' });
     if (r.proposer) r.fixed[r.proposer] = 'A favor';
-    r.votes = castVotes(PREV_SEATS, r.resultat, r.fixed);
-    r.both = switchRows.includes(r);
+    r.votes = r.nominal ? Object.fromEntries(Object.keys(PREV_SEATS).map((k) => [k, ''])) : castVotes(PREV_SEATS, r.resultat, r.fixed);
+    r.both = switchRows.includes(r) && !r.nominal;
   }
   return rows;
 }
-const q = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const csvLine = (cells) => cells.map(q).join(',');
+/** RFC 4180 with ';': a field is quoted when it holds ';', '"' or a newline, and resum always (as the excerpt shows). */
+const q = (s, always = false) => (always || /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const RESUM = PREV_HEADER.indexOf('resum');
+const csvLine = (cells) => cells.map((c, i) => q(c, i === RESUM)).join(';');
 function renderPrevious(rows) {
-  const out = ['sense filtres', csvLine(PREV_HEADER)];
+  const out = ['sense filtres', PREV_HEADER.join(';')];
   for (const r of rows) {
-    const fav = (v) => (v === 'A favor' && r.aFavor ? 'a_favor' : v);
-    const g = ['BComú', 'PSC', 'ERC', 'JxCat', 'Cs', 'PP'].map((k) => fav(r.votes[k]));
-    const canvi = fav(r.votes['BCN Canvi']);
+    const g = PREV_GROUPS.slice(0, 6).map((k) => PREV_VOTE[r.votes[k]]);
+    const canvi = PREV_VOTE[r.votes['BCN Canvi']];
     const old = r.date < VALENTS_SWITCH || r.both ? canvi : '', neu = r.date >= VALENTS_SWITCH ? canvi : '';
-    out.push(csvLine([r.ref, dmy(r.date, r.unpadded), r.propRef, r.proposta, r.resum, r.resultat, PARTS[r.kind], THEMES[r.theme][0], EQUIP, ...g, old, neu]));
+    const part = r.twoParts ? `${PARTS.C},${PARTS.D}` : PARTS[r.kind];
+    out.push(csvLine([r.ref, dmy(r.date, true), r.resum, r.proposta, PREV_RESULT[r.resultat], part, PREV_SISTEMA[r.nominal ? 1 : 0], THEMES[r.theme][0], EQUIP, ...g, old, neu]));
   }
   return `${out.join('\r\n')}\r\n`;
 }
@@ -429,7 +448,7 @@ function parseCurrent(text, errors) {
   const recs = [];
   lines.slice(1).forEach((l, i) => {
     const n = i + 2;
-    if (l.startsWith('CP ')) recs.push({ line: n, end: n, raw: l });
+    if (l.startsWith('\tCP ')) recs.push({ line: n, end: n, raw: l });
     else if (!recs.length) errors.push(`${CUR_FILE}:${n}: continuation line before any record`);
     else { recs[recs.length - 1].raw += `\n${l}`; recs[recs.length - 1].end = n; }
   });
@@ -440,7 +459,7 @@ function parseCurrent(text, errors) {
     const left = f.slice(0, f.length - RIGHT), right = f.slice(f.length - RIGHT);
     const di = left.findIndex((x, i) => i > 0 && DATE_RE.test(x));
     if (di < 2) { errors.push(`${CUR_FILE}:${r.line}: no data_sessio after ref_proposta`); continue; }
-    Object.assign(r, { ref: left[0], propRef: left.slice(1, di).join(';'), nRefs: di - 1, date: left[di], ca: left[di + 1], es: left[di + 2], text: left.slice(di + 3).join(';') });
+    Object.assign(r, { refRaw: left[0], ref: left[0].trim(), propRef: left.slice(1, di).join(';'), nRefs: di - 1, date: left[di], ca: left[di + 1], es: left[di + 2], text: left.slice(di + 3).join(';') });
     [r.resultat, r.sistema, r.part, r.temaCat, r.temaCast, r.organ] = right.slice(0, 6);
     r.groups = Object.fromEntries(CUR_GROUPS.map(([, label], i) => [label, right[6 + i]]));
     r.people = right.slice(6 + CUR_GROUPS.length, -1); r.last = right[right.length - 1]; r.iso = isoOf(r.date);
@@ -448,6 +467,7 @@ function parseCurrent(text, errors) {
   return { header: lines[0], recs };
 }
 
+/** RFC 4180 with ';' and CRLF records (a bare \\n only inside quotes): fields, first and last physical line. */
 function parseRfc(s) {
   const out = []; let i = 0, line = 1;
   while (i < s.length) {
@@ -463,12 +483,12 @@ function parseRfc(s) {
           v += s[i++];
         }
       } else {
-        while (i < s.length && !',\r\n'.includes(s[i])) { if (s[i] === '"') throw new Error(`line ${line}: quote inside an unquoted field`); v += s[i++]; }
+        while (i < s.length && !';\r\n'.includes(s[i])) { if (s[i] === '"') throw new Error(`line ${line}: quote inside an unquoted field`); v += s[i++]; }
       }
       rec.fields.push(v);
-      if (s[i] === ',') { i++; continue; }
+      if (s[i] === ';') { i++; continue; }
       if (s.startsWith('\r\n', i)) { i += 2; line++; break; }
-      throw new Error(`line ${line}: expected "," or CRLF after a field`);
+      throw new Error(`line ${line}: expected ";" or CRLF after a field`);
     }
     rec.end = line - 1; out.push(rec);
   }
@@ -494,7 +514,9 @@ function analyze(errors) {
   Object.assign(C, { rows: rows.length, lines: raw.split('\n').length - 1 });
   C.sessions = [...new Set(rows.map((r) => `${r.ref} ${r.date}`))];
   ok(new Set(rows.map((r) => r.ref)).size === C.sessions.length, 'one date per ref_sessio');
-  C.ext = [...new Set(rows.filter((r) => r.ref.endsWith(' EXT.')).map((r) => r.ref))];
+  C.ext = [...new Set(rows.filter((r) => isExt(r.ref)).map((r) => r.ref))];
+  C.padded = [...new Set(rows.filter((r) => r.refRaw !== `\t${r.ref}`).map((r) => JSON.stringify(r.refRaw.slice(1))))];
+  C.noSistema = L((r) => r.sistema === '');
   C.extra = L((r) => r.nFields > CUR_FIELDS); C.semi = L((r) => r.text.includes(';'));
   C.threeRefs = rows.filter((r) => r.nRefs > 1).map((r) => [r.line, r.propRef]);
   C.multi = rows.filter((r) => r.end > r.line).map((r) => `${r.line}-${r.end}`);
@@ -511,8 +533,8 @@ function analyze(errors) {
   C.juntsFirst = rows.find((r) => r.iso >= JUNTS_SWITCH)?.line; C.dash = [], C.empty = [];
   C.noVotes = L((r) => CUR_GROUPS.every(([, g]) => r.groups[g] === ''));
   for (const r of rows) {
-    ok(/^CP \d\d\/\d\d( EXT\.)?$/.test(r.ref), `${CUR_FILE}:${r.line}: ref_sessio ${r.ref}`);
-    ok(r.propRef.split(';').every((p) => /^(M2327\/\d+|\d\d[A-Z]{2}\d{4}|\d{4}-\d\d-DPEF|s\/n)$/.test(p)), `${CUR_FILE}:${r.line}: ref_proposta ${r.propRef}`);
+    ok(/^CP \d\d\/\d\d( EXT)?$/.test(r.ref) && /^\t\S.*?\S *$/.test(r.refRaw), `${CUR_FILE}:${r.line}: ref_sessio ${JSON.stringify(r.refRaw)} (TAB, ref, optional trailing spaces)`);
+    ok(r.propRef.split(';').every((p, i) => /^(M2327\/\d+|\d\d[A-Z]{2}\d{4}|\d{4}-\d\d-DPEF|s\/n)$/.test(i ? p.replace(/^ /, '') : p)), `${CUR_FILE}:${r.line}: ref_proposta ${r.propRef}`);
     ok(r.iso >= CUR_FIRST && r.iso <= CUR_LAST, `${CUR_FILE}:${r.line}: date ${r.date} in term`);
     ok(r.ca && r.es && !/[;\n"]/.test(r.ca + r.es), `${CUR_FILE}:${r.line}: resum_cat/resum_cast non-empty, no ';', newline or quote`);
     ok(/^<p>[\s\S]*<\/p>$/.test(r.text) && !r.text.includes('\nCP '), `${CUR_FILE}:${r.line}: text is <p>..</p> HTML`);
@@ -538,7 +560,9 @@ function analyze(errors) {
     ok((lc === 'ca' && le === 'es') || (lc === 'es' && le === 'ca'), `${CUR_FILE}:${r.line}: resum languages detectable (${lc}/${le})`);
   }
   ok(rows.every((r, i) => i === 0 || r.iso >= rows[i - 1].iso), `${CUR_FILE}: rows in date order`);
-  ok(rows.length >= 120 && C.sessions.length >= 8 && C.ext.length >= 1, `${CUR_FILE}: >= 120 rows, >= 8 sessions, an EXT. session (${rows.length}/${C.sessions.length}/${C.ext.length})`);
+  ok(rows.length >= 120 && C.sessions.length >= 8 && C.ext.length >= 1, `${CUR_FILE}: >= 120 rows, >= 8 sessions, an EXT session (${rows.length}/${C.sessions.length}/${C.ext.length})`);
+  ok(C.padded.length >= 2 && C.noSistema.length >= 3, `${CUR_FILE}: ref_sessio with trailing spaces (${C.padded.length}), empty sistema_votacio (${C.noSistema.length})`);
+  ok(C.threeRefs.length === 1 && C.threeRefs[0][1].includes('; '), `${CUR_FILE}: the three references are separated by "; "`);
   ok(rows[0].iso === CUR_FIRST && rows[rows.length - 1].iso === CUR_LAST, `${CUR_FILE}: first/last session ${CUR_FIRST} .. ${CUR_LAST}`);
   ok(C.threeRefs.length === 1 && C.threeRefs[0][1].split(';').length === 3, `${CUR_FILE}: exactly one row with three ref_proposta (${C.threeRefs.length})`);
   ok(C.semi.length / rows.length >= 0.25 && C.semi.length / rows.length <= 0.35, `${CUR_FILE}: ~30% rows with ';' in text (${C.semi.length})`);
@@ -561,40 +585,44 @@ function analyze(errors) {
   let precs = [];
   try { precs = parseRfc(praw); } catch (e) { errors.push(`${PREV_FILE}: ${e.message}`); }
   ok(precs[0]?.fields.length === 1 && precs[0].fields[0] === 'sense filtres', `${PREV_FILE}: line 1 is "sense filtres"`);
-  ok(precs[1]?.fields.join('|') === PREV_HEADER.join('|') && PREV_HEADER.length === 17, `${PREV_FILE}: header (17 columns)`);
-  ok(precs.map((r) => csvLine(r.fields)).join('\r\n') + '\r\n' === praw, `${PREV_FILE}: CRLF records, minimal RFC 4180 quoting (round trip)`);
+  ok(praw.split('\r\n')[1] === PREV_HEADER.join(';') && PREV_HEADER.length === 17, `${PREV_FILE}: header (17 columns, ';'-separated, unquoted)`);
+  ok(['sense filtres', PREV_HEADER.join(';'), ...precs.slice(2).map((r) => csvLine(r.fields))].join('\r\n') + '\r\n' === praw, `${PREV_FILE}: CRLF records, resum always quoted, other fields only when needed (round trip)`);
   const prows = precs.slice(2).map((r) => ({ line: r.line, end: r.end, ...Object.fromEntries(PREV_HEADER.map((h, i) => [h, r.fields[i]])), n: r.fields.length }));
   const PL = (f) => prows.filter(f).map((r) => r.line);
+  const sistema = (r) => r['sistema votació'];
   P.rows = prows.length; P.sessions = [...new Set(prows.map((r) => r.ref_sessio))];
-  P.multi = prows.filter((r) => r.end > r.line).map((r) => `${r.line}-${r.end}`);
-  P.quotes = PL((r) => r.resum.includes('"')); P.unpadded = PL((r) => !DATE_RE.test(r.data_sessio));
-  P.aFavor = PL((r) => PREV_HEADER.slice(9).some((h) => r[h] === 'a_favor'));
+  P.trailingNewline = PL((r) => r.resum.endsWith('\n')); P.multi = prows.filter((r) => r.end > r.line).map((r) => `${r.line}-${r.end}`);
+  P.quotes = PL((r) => r.resum.includes('"'));
+  P.nominal = PL((r) => sistema(r) === 'nominal'); P.twoParts = PL((r) => r.part_acta.includes(','));
   P.both = PL((r) => r['BCN Canvi'] !== '' && r.Valents !== '');
-  P.valentsFirst = prows.find((r) => isoOf(r.data_sessio) >= VALENTS_SWITCH)?.line; P.dash = [], P.empty = [];
+  P.valentsFirst = prows.find((r) => isoOf(r.data_sessio) >= VALENTS_SWITCH)?.line; P.absent = [], P.empty = [];
   P.habitatge = prows.filter((r) => r.tema === 'Habitatge').length;
-  P.results = Object.fromEntries(RESULTS.map((x) => [x, prows.filter((r) => r.resultat === x).length]));
+  P.results = Object.fromEntries(Object.values(PREV_RESULT).map((x) => [x, prows.filter((r) => r.resultat === x).length]));
+  const RESULT_BACK = Object.fromEntries(Object.entries(PREV_RESULT).map(([k, v]) => [v, k]));
+  const PARTS_LIST = Object.values(PARTS);
   for (const r of prows) {
     const at = `${PREV_FILE}:${r.line}`; ok(r.n === 17, `${at}: 17 fields`);
-    ok(/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(r.data_sessio) && isoOf(r.data_sessio) >= PREV_FIRST && isoOf(r.data_sessio) <= PREV_LAST, `${at}: date ${r.data_sessio}`);
-    ok(/^CP \d\d\/\d\d( EXT\.)?$/.test(r.ref_sessio) && /^(M1923\/\d+|\d\d[A-Z]{2}\d{4}|\d{4}-\d\d-DPEF|s\/n)$/.test(r.ref_proposta), `${at}: refs`);
+    ok(/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(r.data_sessio) && !/(^|\/)0/.test(r.data_sessio) && isoOf(r.data_sessio) >= PREV_FIRST && isoOf(r.data_sessio) <= PREV_LAST, `${at}: date ${r.data_sessio} (d/m/yyyy)`);
+    ok(/^CP \d\d\/\d\d( EXT\.)?$/.test(r.ref_sessio), `${at}: ref_sessio`);
     ok(/^(Govern municipal|Grup Municipal (ERC|JxCat|Cs|PP|BCN Canvi|Valents))$/.test(r.Proposta) && r.equip_govern === EQUIP, `${at}: Proposta / equip_govern`);
-    ok(RESULTS.includes(r.resultat) && Object.values(PARTS).includes(r.part_acta) && r.tema in THEME_BY_CA && r.resum, `${at}: resultat/part_acta/tema/resum`);
-    ok(PREV_HEADER.slice(9).every((h) => ['a_favor', ...VOTES].includes(r[h])), `${at}: vote values`);
+    ok(r.resultat in RESULT_BACK && r.part_acta.split(',').every((x) => PARTS_LIST.includes(x)) && r.tema in THEME_BY_CA && r.resum.trim() && PREV_SISTEMA.includes(sistema(r)), `${at}: resultat/part_acta/tema/resum/sistema votació`);
+    ok(PREV_GROUPS.every((h) => r[h] in PREV_VOTE_BACK), `${at}: vote values`);
     const iso = isoOf(r.data_sessio);
     if (iso < VALENTS_SWITCH) ok(r.Valents === '', `${at}: Valents empty before ${VALENTS_SWITCH}`);
     else ok(r['BCN Canvi'] === '' || r['BCN Canvi'] === r.Valents, `${at}: BCN Canvi empty (or equal to Valents) from ${VALENTS_SWITCH}`);
-    const v = { ...Object.fromEntries(PREV_HEADER.slice(9, 15).map((h) => [h, r[h]])), 'BCN Canvi': r.Valents || r['BCN Canvi'] };
-    ok(v['BCN Canvi'] !== '' && coherent(v, PREV_SEATS, r.resultat), `${at}: votes coherent with ${r.resultat}`);
-    for (const [k, x] of Object.entries(v)) { if (x === '-') P.dash.push(`${r.line} ${k}`); if (x === '') P.empty.push(`${r.line} ${k}`); }
+    const v = { ...Object.fromEntries(PREV_GROUPS.slice(0, 6).map((h) => [h, PREV_VOTE_BACK[r[h]]])), 'BCN Canvi': PREV_VOTE_BACK[r.Valents || r['BCN Canvi']] };
+    if (sistema(r) === 'nominal') ok(PREV_GROUPS.every((h) => r[h] === ''), `${at}: a nominal vote leaves every group cell empty`);
+    else ok(v['BCN Canvi'] !== '' && coherent(v, PREV_SEATS, RESULT_BACK[r.resultat]), `${at}: votes coherent with ${r.resultat}`);
+    if (sistema(r) !== 'nominal') for (const [k, x] of Object.entries(v)) { if (x === '-') P.absent.push(`${r.line} ${k}`); if (x === '') P.empty.push(`${r.line} ${k}`); }
   }
   const dates = prows.map((r) => isoOf(r.data_sessio));
   ok(dates[0] === PREV_FIRST && dates[dates.length - 1] === PREV_LAST && dates.every((d, i) => !i || d >= dates[i - 1]), `${PREV_FILE}: dates ${PREV_FIRST} .. ${PREV_LAST} in order`);
   ok(P.rows >= 60 && P.sessions.length >= 8, `${PREV_FILE}: >= 60 rows, >= 8 sessions (${P.rows}/${P.sessions.length})`);
-  ok(P.multi.length >= 3 && P.quotes.length >= 3, `${PREV_FILE}: >= 3 fields with newlines, >= 3 with quotes (${P.multi.length}/${P.quotes.length})`);
-  ok(P.unpadded.length >= 1 && P.unpadded.length < P.rows, `${PREV_FILE}: both d/m/yyyy and dd/mm/yyyy`);
-  ok(P.aFavor.length >= 1 && prows.some((r) => PREV_HEADER.slice(9).some((h) => r[h] === 'A favor')), `${PREV_FILE}: both a_favor and A favor`);
+  ok(P.trailingNewline.length >= 3 && P.trailingNewline.length === P.multi.length && P.quotes.length >= 3, `${PREV_FILE}: >= 3 resum ending with a newline (the only newlines), >= 3 with quotes (${P.trailingNewline.length}/${P.quotes.length})`);
+  ok(P.nominal.length === 2 && P.twoParts.length === 3, `${PREV_FILE}: 2 nominal rows, 3 two-part part_acta (${P.nominal.length}/${P.twoParts.length})`);
+  ok(Object.values(P.results).every((n) => n >= 1), `${PREV_FILE}: every resultat value used ${JSON.stringify(P.results)}`);
   ok(P.both.length === 3, `${PREV_FILE}: exactly 3 rows fill BCN Canvi and Valents (${P.both.length})`);
-  ok(P.habitatge >= 8 && P.dash.length >= 2 && P.empty.length >= 2, `${PREV_FILE}: >= 8 Habitatge, '-' and empty cells (${P.habitatge}/${P.dash.length}/${P.empty.length})`);
+  ok(P.habitatge >= 8 && P.absent.length >= 2 && P.empty.length >= 2, `${PREV_FILE}: >= 8 Habitatge, absencia and empty cells (${P.habitatge}/${P.absent.length}/${P.empty.length})`);
   return A;
 }
 
@@ -607,14 +635,14 @@ function check() {
     if (readme !== README(A)) errors.push('README.md is stale (regenerate)');
     const { cur: C, prev: P } = A;
     console.log('Barcelona plenary agreements dataset');
-    console.log(`  ${CUR_FILE}: ${C.rows} rows in ${C.lines} lines, ${C.sessions.length} sessions (EXT. ${C.ext.join(', ')}), ${CUR_FIELDS} header fields`);
+    console.log(`  ${CUR_FILE}: ${C.rows} rows in ${C.lines} lines, ${C.sessions.length} sessions (EXT ${C.ext.join(', ')}), ${CUR_FIELDS} header fields; ref_sessio with trailing spaces ${C.padded.join(' ')}; empty sistema_votacio ${C.noSistema.length}`);
     console.log(`    extra fields ${C.extra.length} rows (${((100 * C.extra.length) / C.rows).toFixed(1)}%; ';' in text ${C.semi.length}, three refs line ${C.threeRefs[0]?.[0]})`);
     console.log(`    multi-line records ${C.multi.join(', ')}; &xxx: titles ${C.colonTitle.length}, text ${C.colonText.length} (${C.colonNames.join(' ')})`);
     console.log(`    &xxx; in text ${C.entText.length}, &nbsp; text ${C.nbspText.length}, &nbsp: titles ${C.nbspTitle.length}, U+00A0 titles ${C.u00a0.length}; swapped ${C.swapped.join(', ')}`);
     console.log(`    resultat ${Object.entries(C.results).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`    nominal line ${C.nominal}; '-' cells ${C.dash.length}, empty cells ${C.empty.length}, rows without votes ${C.noVotes.length}; Junts per Barcelona from line ${C.juntsFirst}`);
     console.log(`    themes ${Object.entries(C.themes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`  ${PREV_FILE}: ${P.rows} rows, ${P.sessions.length} sessions; newlines ${P.multi.length}, quotes ${P.quotes.length}, d/m/yyyy ${P.unpadded.length}, a_favor ${P.aFavor.length}, both BCN Canvi+Valents ${P.both.length}, Habitatge ${P.habitatge}`);
+    console.log(`  ${PREV_FILE}: ${P.rows} rows, ${P.sessions.length} sessions; resum ending with a newline ${P.trailingNewline.length}, quotes ${P.quotes.length}, nominal ${P.nominal.length}, two-part part_acta ${P.twoParts.length}, absencia ${P.absent.length}, empty ${P.empty.length}, both BCN Canvi+Valents ${P.both.length}, Habitatge ${P.habitatge}`);
   }
   if (errors.length) {
     console.error(`\nCHECK FAILED (${errors.length}):`);
@@ -631,9 +659,11 @@ Files served by the local file-server replica of \`https://ajuntament.barcelona.
 hand: change the generator and run \`node scripts/generate-barcelona-plenary-data.mjs\` (regenerates, then checks every
 requirement and that this README matches the files; \`--check\` only checks). Line numbers below are physical lines (1-based).
 
-The real files were not available offline. Structure and quirks follow the project's research notes
-(\`barcelona-plenary-csv.md\`, "Acords del Plenari", and \`city-apis.md\` §3.3), which summarise third-party notes of people
-who downloaded the real files in 2025-2026; the constants are copied into the generator. Agreements, references, votes and
+The real files were not available offline. The shapes follow the facts of real excerpts of both files recorded in the
+project's issue 11 (caption line, header, delimiter, quoting, value vocabulary, leading TABs, trailing spaces); where the
+older research notes (\`barcelona-plenary-csv.md\`, "Acords del Plenari", and \`city-apis.md\` §3.3, summarising third-party
+notes of people who downloaded the files in 2025-2026) disagree, the excerpts win, and the notes supply the rest. The
+constants are copied into the generator; choices of ours are marked as such below. Agreements, references, votes and
 the 41 councillor names are **fictional**; districts, streets and institutions are real names used in invented titles.
 The real files are published under the city website's legal notice (reuse with attribution, no alteration), not CC BY.
 Reported real sizes: current file 814 proposals, 39 sessions, 1.3 MB (~242 rows with extra fields); previous file 1,031 proposals,
@@ -645,15 +675,17 @@ ${C.rows} records on ${C.lines} lines, ${C.sessions.length} sessions (${C.sessio
 \`\\n\` line endings, \`;\`-separated, nothing is ever quoted. The header (line 1) and every record end with \`;\`: ${CUR_FIELDS} fields
 when split on \`;\` = 12 fixed columns + 7 group columns + 41 councillor columns + the empty last field.
 
+* **Every record line starts with a TAB** before \`ref_sessio\` (issue 11); the header and the continuation lines of a
+  multi-line \`text\` do not. \`ref_sessio\` may carry trailing spaces (${C.padded.map((x) => `\`${x}\``).join(', ')}: our choice of sessions).
 * Columns: \`${CUR_BASE.join(';')};\`, then the groups \`${CUR_GROUPS.map((g) => g[1]).join(';')};\`, then 41 councillors
   \`Nom Cognoms (Grup)\` with Grup one of BComú, PSC, ERC, PP, VOX, Junts (ordered by group: ${CUR_GROUPS.slice(0, 6).map((g) => `${g[0]} ${g[2]}`).join(', ')}).
 * **Not valid CSV.** ${C.extra.length} records (${((100 * C.extra.length) / C.rows).toFixed(1)}%) have more fields than the header:
   - ${C.semi.length} because \`text\` contains unquoted \`;\` (lists \`a) ...; b) ...\`, sentences, \`&xxx;\` entities): lines ${list(C.semi)};
-  - line ${C.threeRefs[0]?.[0]}: \`ref_proposta\` carries three references \`${C.threeRefs[0]?.[1]}\`.
+  - line ${C.threeRefs[0]?.[0]}: \`ref_proposta\` carries three references \`${C.threeRefs[0]?.[1]}\` (separated by \`; \`, issue 11).
   Parse by anchoring both ends: from the right ${RIGHT} fields (resultat .. organ_resolucio, 48 vote columns, the empty last
   field); from the left \`ref_sessio\`, everything up to the first \`dd/mm/yyyy\` field is \`ref_proposta\`, then \`data_sessio\`,
   \`resum_cat\`, \`resum_cast\` (never contain \`;\`) and the rest re-joined with \`;\` is \`text\`.
-* **Multi-line records** (newline inside \`text\`, lines ${list(C.multi)}): a physical line that does not start with \`CP \` continues the
+* **Multi-line records** (newline inside \`text\`, lines ${list(C.multi)}): a physical line that does not start with \`TAB CP \` continues the
   previous record (continuation lines start with \`<p>\`); the first line of such a record lacks the trailing fields.
 * **Entities**: broken \`&xxx:\` (\`${C.colonNames.join('`, `')}\`) in resum_cat/resum_cast on lines ${list(C.colonTitle)} and in text on lines
   ${list(C.colonText)}. Correct \`&xxx;\` entities in text on lines ${list(C.entText)} (\`&nbsp;\` on ${list(C.nbspText)}).
@@ -661,11 +693,12 @@ when split on \`;\` = 12 fixed columns + 7 group columns + 41 councillor columns
   U+00A0 (lines ${list(C.u00a0)}) — our reading of "&nbsp; and U+00A0 appear in titles" together with "resum never contains ;".
 * **Swapped languages**: \`resum_cat\` holds Spanish and \`resum_cast\` Catalan on lines ${list(C.swapped)} (exactly 4).
 * **resultat**: ${Object.entries(C.results).map(([k, v]) => `${k} ${v}`).join(', ')} (lines: ${Object.entries(C.rare).map(([k, v]) => `${k} ${list(v)}`).join('; ')}).
-* **sistema_votacio**: \`Votació per grup\` everywhere except line ${C.nominal} (\`nominal\`, a budget vote tied to a question of
-  confidence), the only record filling the councillor columns (\`A favor\`/\`En contra\`/\`Abstenció\`, each as its group).
+* **sistema_votacio**: \`Votació per grup\`, empty on lines ${list(C.noSistema)} (issue 11: it may be empty; which lines is our choice),
+  and \`nominal\` on line ${C.nominal} (a budget vote tied to a question of confidence), the only record filling the councillor
+  columns (\`A favor\`/\`En contra\`/\`Abstenció\`, each as its group).
 * **part_acta**: ${Object.entries(C.parts).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}. E) is our choice for the fourth value.
 * **Themes** (\`tema_cat\`/\`tema_cast\`): ${Object.values(THEMES).map(([a, b]) => `${a}/${b} ${C.themes[a]}`).join(', ')}. \`organ_resolucio\` is always \`${ORGAN}\`.
-* **ref_sessio** \`CP nn/yy\`, extraordinary sessions ${C.ext.map((x) => `\`${x}\``).join(', ')}. **ref_proposta** opaque: \`M2327/nnn\` (motions),
+* **ref_sessio** \`CP nn/yy\`, extraordinary sessions ${C.ext.map((x) => `\`${x}\``).join(', ')} (suffix \`EXT\` without a dot, as in the excerpt's \`CP 14/25 EXT\`). **ref_proposta** opaque: \`M2327/nnn\` (motions),
   \`yyXFnnnn\`, \`yySDnnnn\`, \`yyyy-mm-DPEF\` (government proposals), \`s/n\` (minutes, declarations).
 * **Junts label change**: sessions before ${dmy(JUNTS_SWITCH)} fill \`Junts per Catalunya\` and leave \`Junts per Barcelona\` empty; from
   ${dmy(JUNTS_SWITCH)} (first record: line ${C.juntsFirst}) the other way round. \`VOX\` has a single column (no \`VOX Barcelona\`).
@@ -675,18 +708,21 @@ when split on \`;\` = 12 fixed columns + 7 group columns + 41 councillor columns
 
 ## \`${PREV_FILE}\` (previous term 2019-2023)
 
-${P.rows} records, ${P.sessions.length} sessions (${P.sessions[0]} .. ${P.sessions[P.sessions.length - 1]}), valid RFC 4180: \`,\`-separated, records end with
-CRLF (\`\\r\\n\`), newlines inside quoted fields are bare \`\\n\`, a field is quoted only when it contains \`,\`, \`"\` or a newline
-(quotes doubled).
+${P.rows} records, ${P.sessions.length} sessions (${P.sessions[0]} .. ${P.sessions[P.sessions.length - 1]}). RFC 4180 with \`;\` as the delimiter
+(issue 11; the older notes said \`,\`): records end with CRLF (\`\\r\\n\`, our choice), a newline inside quotes is a bare \`\\n\`.
 
-* Line 1 is the literal \`sense filtres\`; line 2 the header (17 columns, our choice among the reported 17-18: no
-  \`sistema_votacio\`, no \`organ_resolucio\`): \`${PREV_HEADER.join(',')}\`.
-* \`resum\` is Catalan only; no \`text\`, no councillor columns; \`Proposta\` is \`Govern municipal\` or \`Grup Municipal <group>\`;
-  \`equip_govern\` is always \`"${EQUIP}"\` (quoted: it contains a comma).
-* Newlines inside \`resum\`: records on lines ${list(P.multi)}; doubled quotes \`""\` in \`resum\`: lines ${list(P.quotes)}.
-* Dates \`d/m/yyyy\` without zero padding on lines ${list(P.unpadded)} (whole sessions); \`dd/mm/yyyy\` elsewhere.
-* "In favour" is \`a_favor\` on lines ${list(P.aFavor)} (whole sessions) and \`A favor\` elsewhere; also \`En contra\`, \`Abstenció\`,
-  \`-\` (${list(P.dash)}) and empty (${list(P.empty)}).
+* Line 1 is the caption \`sense filtres\`; line 2 the header (17 columns, unquoted, no trailing \`;\`):
+  \`${PREV_HEADER.join(';')}\`. There is **no \`ref_proposta\`** (so the file gives no cases, and an agreement's id is its session
+  and its place in it: \`CP 09/19|s/n\`, \`CP 09/19|s/n#2\` …). \`sistema votació\` is metadata, not a group column.
+* \`resum\` (Catalan only) is always quoted, quotes doubled (\`""\` on lines ${list(P.quotes)}); on lines ${list(P.trailingNewline)} it ends with a newline
+  inside the quotes (records on lines ${list(P.multi)}). Other fields are quoted only when they hold \`;\`, \`"\` or a newline (none does).
+* Dates \`d/m/yyyy\` without zero padding (e.g. \`23/6/2022\`). No \`text\`, no councillor columns; \`Proposta\` is \`Govern municipal\`
+  or \`Grup Municipal <group>\`; \`equip_govern\` is always \`${EQUIP}\` (no space after the comma).
+* **resultat**: ${Object.entries(P.results).map(([k, v]) => `\`${k}\` ${v}`).join(', ')} (\`aprovat_unanimitat\` and \`rebutjat\` from the excerpt;
+  \`aprovat\` for a majority approval is our assumption).
+* **part_acta** holds two parts separated by a comma (\`${PARTS.C},${PARTS.D}\`; which parts is our choice) on lines ${list(P.twoParts)}.
+* **sistema votació**: \`grup\`, and \`nominal\` on lines ${list(P.nominal)}, whose group cells are all empty (a nominal vote records no group vote).
+* **Vote cells** \`a_favor\`, \`en_contra\`, \`abstencio\`, \`absencia\` (${list(P.absent)}) and empty (${list(P.empty)}).
 * \`BCN Canvi\` renamed \`Valents\` from ${dmy(VALENTS_SWITCH)} (first record line ${P.valentsFirst}): earlier records fill \`BCN Canvi\`, later
   \`Valents\`; lines ${list(P.both)} fill both with the same value. Habitatge: ${P.habitatge} records.
 `;

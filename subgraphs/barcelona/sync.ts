@@ -9,7 +9,9 @@
  *   new, changed or removed row are rewritten (their unchanged rows are left alone). Cases (proposal
  *   references) may span both files: the case of every reference a changed row carries, before or
  *   after, is rebuilt from this file's decisions and the other file's stored ones. Rows the parser
- *   cannot place are set aside with their line and reason, and reported in `sources.unplacedRows`.
+ *   cannot place are set aside with their line and reason, and reported in `sources.unplacedRows`;
+ *   values it places but does not recognise are written with their session (unmapped_values) and
+ *   counted in `sources.unmappedValues`.
  * - `decidim`: the whole snapshot (upstream/decidim.ts: spaced by the client-side limiter, paged);
  *   new and changed records are rewritten, and whatever is no longer in the snapshot is deleted.
  *
@@ -52,7 +54,7 @@ export const ZONE = 'Europe/Madrid';
 export const PLENARY_ROW = 'plenary-row';
 export const DECIDIM = 'decidim';
 /** Raised when the mapping changes: the next sync maps every record again (a file is downloaded even if unchanged). */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2; // 2: the real file shapes (issue 11), ABSENT, unmapped values
 /** Units written per transaction, so that one write stays small and readers do not wait long. */
 const BATCH = 200;
 /**

@@ -32,10 +32,10 @@ function published(s: DecidimSeed) {
 }
 const visible = published(seed);
 
-/** The current file's lines, and a record on one line with exactly the header's fields (no `;` in its text). */
+/** The current file's lines, and a record on one line with exactly the header's fields (no `;` in its text); record lines start with a TAB. */
 const lines = currentText.replace(/\n$/, '').split('\n');
 const header = lines[0].split(';');
-const plainLine = lines.find((l) => /^CP /.test(l) && l.split(';').length === header.length && /^Aprovada$/.test(l.split(';')[6]))!;
+const plainLine = lines.find((l) => /^\tCP /.test(l) && l.split(';').length === header.length && /^Aprovada$/.test(l.split(';')[6]))!;
 /** A line like `plainLine` with some fields replaced (by index). */
 function variant(fields: Record<number, string>): string {
   const f = plainLine.split(';');
@@ -45,7 +45,7 @@ function variant(fields: Record<number, string>): string {
 const fileWith = (...extra: string[]) => [...lines, ...extra].join('\n') + '\n';
 
 const ADDED_REF = 'M9999/901';
-const sessionRef = plainLine.split(';')[0];
+const sessionRef = plainLine.split(';')[0].trim();
 const addedId = `${sessionRef}|${ADDED_REF}`;
 const added = variant({ 1: ADDED_REF, 3: 'Sincronització de prova: acord nou', 4: 'Sincronización de prueba: acuerdo nuevo' });
 const changed = variant({ 1: ADDED_REF, 3: 'Sincronització de prova: acord rebutjat', 4: 'Sincronización de prueba: acuerdo rechazado', 6: 'Rebutjada' });
@@ -53,7 +53,7 @@ const changed = variant({ 1: ADDED_REF, 3: 'Sincronització de prova: acord rebu
 let asked = 0;
 const DECISION = 'query($id: ID!) { barcelona { decision(id: $id) { id title outcome outcomeRaw meeting { id agenda { id } } case { id title } } } }';
 const TOTAL = '{ barcelona { decisions(first: 0) { totalCount } } }';
-const SOURCE_FIELDS = 'sources { key rows recordsHeld recordsSetAside backfilled lastSuccessAt lastError { code message } unplacedRows { line reason } setAside { kind sourceId reason } }';
+const SOURCE_FIELDS = 'sources { key rows recordsHeld recordsSetAside backfilled lastSuccessAt lastError { code message } unplacedRows { line reason } setAside { kind sourceId reason } unmappedValues { field value records } }';
 const SOURCES = `{ barcelona { ${SOURCE_FIELDS} } }`;
 
 describe('sync of the plenary files and Decidim', () => {
@@ -80,8 +80,8 @@ describe('sync of the plenary files and Decidim', () => {
     const res = await graph.query(SOURCES);
     expect(res.errors).toBeUndefined();
     const [cur, prev, decidim] = res.data.barcelona.sources;
-    expect(cur).toMatchObject({ key: 'mandat_actual', rows: current.agreements.length, recordsHeld: current.agreements.length, recordsSetAside: 0, backfilled: true, lastError: null, unplacedRows: [] });
-    expect(prev).toMatchObject({ key: 'mandat_2019_2023', rows: previous.agreements.length, recordsHeld: previous.agreements.length, recordsSetAside: 0, backfilled: true, lastError: null });
+    expect(cur).toMatchObject({ key: 'mandat_actual', rows: current.agreements.length, recordsHeld: current.agreements.length, recordsSetAside: 0, backfilled: true, lastError: null, unplacedRows: [], unmappedValues: [] });
+    expect(prev).toMatchObject({ key: 'mandat_2019_2023', rows: previous.agreements.length, recordsHeld: previous.agreements.length, recordsSetAside: 0, backfilled: true, lastError: null, unmappedValues: [] });
     expect(decidim).toMatchObject({ key: 'decidim', recordsSetAside: 0, backfilled: true, lastError: null });
     expect(decidim.recordsHeld).toBeGreaterThan(visible.processes.length + visible.proposals.length);
     expect(await total()).toBe(agreements.length);
@@ -146,16 +146,20 @@ describe('sync of the plenary files and Decidim', () => {
     const carrying = current.agreements.filter((x) => x.proposalRefs.includes(ref));
     const caseOf = async () => (await graph.query(CASE, { id: ref })).data?.barcelona?.case;
     expect((await caseOf()).decisions).toHaveLength(carrying.length);
-    // The 2019–2023 file gains an agreement with the same reference (an older session).
-    const older = `CP 06/23,11/05/2023,${ref},Govern municipal,Cas compartit de prova,Aprovada,C) Part decisòria / Executiva,Habitatge,"BComú, PSC",A favor,A favor,A favor,A favor,A favor,A favor,,A favor\r\n`;
-    graph.barcelona!.replica.touch(PREVIOUS, previousText + older);
+    // The real 2019–2023 file has no ref_proposta (issue 11), so its agreements carry no case; the
+    // parser reads the column where a file has it. The file with the column added (empty on every
+    // row: their ids stay `{ref_sessio}|s/n…`) gains an agreement with the same reference (an older session).
+    const withRefs = previousText.replace(/^(sense filtres\r\nref_sessio;data_sessio;)/, '$1ref_proposta;').replace(/^(CP [^;\r\n]*;[^;\r\n]*;)/gm, '$1;');
+    expect(parsePreviousTermFile(withRefs).agreements).toEqual(previous.agreements);
+    const older = `CP 06/23;11/5/2023;${ref};"Cas compartit de prova";Govern municipal;aprovat;C) Part decisòria / Executiva;grup;Habitatge;BComú,PSC;a_favor;a_favor;a_favor;a_favor;a_favor;a_favor;;a_favor\r\n`;
+    graph.barcelona!.replica.touch(PREVIOUS, withRefs + older);
     await sync();
     const both = await caseOf();
     expect(both.decisions.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining([`barcelona:decision:CP 06/23|${ref}`, `barcelona:decision:${a.sessionRef}|${ref}`]));
     expect(both.decisions).toHaveLength(carrying.length + 1);
     expect(both.title).toBe(a.titleCa); // the newest agreement's
     // The current file drops its rows of the reference: the case keeps the older file's.
-    const without = lines.filter((l) => !(l.startsWith(`${a.sessionRef};${ref};`)));
+    const without = lines.filter((l) => !(/^\tCP /.test(l) && l.split(';')[0].trim() === a.sessionRef && l.split(';')[1].trim() === ref));
     expect(without.length).toBe(lines.length - carrying.length);
     touch(without.join('\n') + '\n');
     await sync();
@@ -196,17 +200,19 @@ describe('sync of the plenary files and Decidim', () => {
   });
 
   it('sets aside a row it cannot place, with its line and reason, counts it in sources and syncs the rest', async () => {
-    const broken = variant({ 1: 'M9999/902', 12: 'Sí' }); // the first group's vote cell holds no vote
+    // The first group's vote cell holds markup, which no vote cell can (an unknown word such as `Sí`
+    // would be placed, kept raw and reported as an unmapped value instead).
+    const broken = variant({ 1: 'M9999/902', 12: '<p>Sí</p>' });
     const content = fileWith(added, broken);
     const brokenLine = lines.length + 2;
     const expected = parseCurrentTermFile(content);
-    expect(expected.unplaced).toEqual([{ file: 'mandat_actual', line: brokenLine, reason: expect.stringContaining('"Barcelona en Comú" holds "Sí"') }]);
+    expect(expected.unplaced).toEqual([{ file: 'mandat_actual', line: brokenLine, reason: expect.stringContaining('"Barcelona en Comú" holds "<p>Sí</p>"') }]);
     touch(content);
     const [cur] = (await sync())!;
     expect(cur).toMatchObject({ ok: true, run: { setAside: 1 } });
     const [source] = (await graph.query(SOURCES)).data.barcelona.sources;
     expect(source).toMatchObject({ rows: expected.agreements.length, recordsHeld: expected.agreements.length, recordsSetAside: 1, unplacedRows: [{ line: brokenLine, reason: expected.unplaced[0].reason }] });
-    expect(source.setAside).toEqual([{ kind: 'plenary-row', sourceId: `line ${brokenLine}`, reason: expect.stringContaining('holds "Sí", not a vote') }]);
+    expect(source.setAside).toEqual([{ kind: 'plenary-row', sourceId: `line ${brokenLine}`, reason: expect.stringContaining('holds "<p>Sí</p>", not a vote') }]);
     expect(await total()).toBe(agreements.length + 1); // the added row synced beside it
     expect((await graph.query(DECISION, { id: addedId })).data.barcelona.decision.id).toBe(`barcelona:decision:${addedId}`);
 
@@ -214,6 +220,28 @@ describe('sync of the plenary files and Decidim', () => {
     touch(fileWith());
     await sync();
     expect((await graph.query(SOURCES)).data.barcelona.sources[0]).toMatchObject({ recordsSetAside: 0, unplacedRows: [], setAside: [] });
+    expect(await total()).toBe(agreements.length);
+  });
+
+  it('keeps a value it does not recognise raw (UNKNOWN / null), places the row and counts the value in sources', async () => {
+    const unknown = variant({ 1: 'M9999/903', 6: 'Aprovada per majoria', 12: 'Sí' });
+    touch(fileWith(unknown));
+    const [cur] = (await sync())!;
+    expect(cur).toMatchObject({ ok: true, run: { setAside: 0 } });
+    const id = `${sessionRef}|M9999/903`;
+    const d = (await graph.query('query($id: ID!) { barcelona { decision(id: $id) { outcome outcomeRaw ... on BarcelonaDecision { groupVotes { label option raw } } } } }', { id })).data.barcelona.decision;
+    expect(d).toMatchObject({ outcome: 'UNKNOWN', outcomeRaw: 'Aprovada per majoria' });
+    expect(d.groupVotes[0]).toEqual({ label: 'Barcelona en Comú', option: null, raw: 'Sí' });
+    const [source] = (await graph.query(SOURCES)).data.barcelona.sources;
+    expect(source).toMatchObject({ recordsSetAside: 0, unplacedRows: [] });
+    expect(source.unmappedValues).toEqual([
+      { field: 'Decision.outcome', value: 'Aprovada per majoria', records: 1 },
+      { field: 'GroupVoteCount.option', value: 'Sí', records: 1 },
+    ]);
+    // Gone from the file: no longer counted.
+    touch(fileWith());
+    await sync();
+    expect((await graph.query(SOURCES)).data.barcelona.sources[0].unmappedValues).toEqual([]);
     expect(await total()).toBe(agreements.length);
   });
 

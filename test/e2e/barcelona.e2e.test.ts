@@ -59,7 +59,7 @@ describe('plenary agreements', () => {
     expect(range.totalCount).toBe(all.filter((n) => n.date >= '2024-01-01' && n.date < '2025-01-01').length);
     expect(range.totalCount).toBeGreaterThan(0);
     const rejected = await walk({ outcome: ['REJECTED'] }, 100);
-    expect(rejected.totalCount).toBe(agreements.filter((a) => ['Rebutjada', 'No aprovada'].includes(a.result)).length);
+    expect(rejected.totalCount).toBe(agreements.filter((a) => ['Rebutjada', 'No aprovada', 'rebutjat'].includes(a.result)).length);
     for (const n of rejected.nodes) expect(n.outcome).toBe('REJECTED');
     const housing = await walk({ category: 'habitatge' }, 100);
     expect(housing.totalCount).toBe(agreements.filter((a) => a.themeCa === 'Habitatge' || a.themeEs === 'Vivienda').length);
@@ -133,7 +133,7 @@ describe('sync by conditional GET', () => {
       // The city regenerates the current file without its first record.
       const file = path.join(dir, 'plenary', 'votacions_plenari_mandat_actual.csv');
       const lines = fs.readFileSync(file, 'utf8').split('\n');
-      const recordEnd = lines.findIndex((l, i) => i > 1 && /^CP /.test(l));
+      const recordEnd = lines.findIndex((l, i) => i > 1 && /^\tCP /.test(l));
       const regenerated = [lines[0], ...lines.slice(recordEnd)].join('\n');
       const expected = parseCurrentTermFile(regenerated).agreements.length + previous.agreements.length;
       expect(expected).toBe(agreements.length - 1);

@@ -1,6 +1,6 @@
 /** Plenary agreements → Decisions; sessions → Meetings of the Consell Municipal; proposal references → Cases. */
 import { htmlToPlain } from '../../shared/text';
-import type { PlenaryAgreement, PlenaryVote, VoteOption } from './plenary';
+import { foldValue, type PlenaryAgreement, type PlenaryVote, type VoteOption } from './plenary';
 
 export const CITY = 'barcelona';
 export const COUNCIL_ID = 'consell-municipal';
@@ -8,21 +8,34 @@ export const THEME_SCHEME = 'Barcelona plenary theme (tema_cat / tema_cast)';
 
 export type Outcome = 'ADOPTED' | 'AMENDED' | 'REJECTED' | 'NOTED' | 'WITHDRAWN' | 'POSTPONED' | 'REFERRED_BACK' | 'UNKNOWN';
 
-/** `resultat` values seen in the files → Outcome (the raw value is kept as outcomeRaw). */
+/**
+ * `resultat` values of both files → Outcome, folded (case, accents and underscores do not matter:
+ * `aprovat_unanimitat` = `Aprovat per unanimitat` minus the `per`, listed as both). Both genders of a
+ * participle are listed (`aprovat`/`aprovada`: the 2019–2023 file writes the masculine). The raw value
+ * is kept as outcomeRaw; anything else is UNKNOWN and reported as unmapped (mapping/rows.ts).
+ */
 const OUTCOMES: Record<string, Outcome> = {
   aprovada: 'ADOPTED',
   aprovat: 'ADOPTED',
   'aprovat per unanimitat': 'ADOPTED',
   'aprovada per unanimitat': 'ADOPTED',
+  'aprovat unanimitat': 'ADOPTED',
+  'aprovada unanimitat': 'ADOPTED',
   'aprovada amb text transaccionat': 'AMENDED',
+  'aprovat amb text transaccionat': 'AMENDED',
   'aprovada amb modificacions': 'AMENDED',
+  'aprovat amb modificacions': 'AMENDED',
+  // A proposal or motion the council did not adopt.
   rebutjada: 'REJECTED',
+  rebutjat: 'REJECTED',
   'no aprovada': 'REJECTED',
+  'no aprovat': 'REJECTED',
   retirada: 'WITHDRAWN',
+  retirat: 'WITHDRAWN',
 };
 
 export function outcomeOfResult(result: string): Outcome {
-  return OUTCOMES[result.trim().toLowerCase()] ?? 'UNKNOWN';
+  return OUTCOMES[foldValue(result)] ?? 'UNKNOWN';
 }
 
 export function gid(type: string, sourceId: string): string {
@@ -52,27 +65,31 @@ export interface PlenaryDecision {
   isMotion: boolean;
 }
 
-const OPTION_LABELS: Record<VoteOption, string> = { YES: 'A favor', NO: 'En contra', ABSTAIN: 'Abstenció', NOT_VOTING: '-' };
+/** An option's label when no cell of the vote wrote it (the current file's wording). */
+const OPTION_LABELS: Record<VoteOption, string> = { YES: 'A favor', NO: 'En contra', ABSTAIN: 'Abstenció', ABSENT: 'absencia', NOT_VOTING: '-' };
 
 /**
  * The vote of an agreement: counts and group counts are in groups (the files record one vote per
  * group, not per councillor); individual votes only for nominal votes. `-` (did not take part) is
- * NOT_VOTING; an empty cell (not recorded) is no vote at all.
+ * NOT_VOTING, `absencia` ABSENT; an empty cell (not recorded) or an unrecognised one is no vote at
+ * all (the unrecognised one is reported by the rows). An option's optionRaw is the cell as this vote
+ * wrote it (`a_favor` in the 2019–2023 file), else the current file's label.
  */
 export function voteEventOf(id: string, a: PlenaryAgreement): VoteEventModel | null {
   const recorded = a.groupVotes.filter((v): v is PlenaryVote & { option: VoteOption } => v.option !== null);
-  if (recorded.length === 0 && a.councillorVotes.length === 0) return null;
-  const options: VoteOption[] = ['YES', 'NO', 'ABSTAIN', 'NOT_VOTING'];
-  const counts = options.map((option) => ({ option, optionRaw: OPTION_LABELS[option], value: recorded.filter((v) => v.option === option).length, motion: null }));
+  const cast = a.councillorVotes.filter((v) => v.option !== null);
+  if (recorded.length === 0 && cast.length === 0) return null;
+  const options: VoteOption[] = ['YES', 'NO', 'ABSTAIN', 'ABSENT', 'NOT_VOTING'];
+  const rawOf = (option: VoteOption) => [...recorded, ...cast].find((v) => v.option === option)?.raw ?? OPTION_LABELS[option];
+  const counts = options.map((option) => ({ option, optionRaw: rawOf(option), value: recorded.filter((v) => v.option === option).length, motion: null }));
   return {
     id: gid('vote', `${id}:1`),
     motion: null,
     counts,
     groupCounts: recorded.map((v) => ({ group: v.group, option: v.option, value: 1 })),
-    votes: a.councillorVotes
-      .filter((v) => v.option !== null)
+    votes: cast
       .map((v) => ({ voter: { id: null, sourceId: null, name: v.name, givenName: null, familyName: null, group: v.group }, option: v.option as VoteOption, optionRaw: v.raw, group: v.group })),
-    totalCast: counts.filter((c) => c.option !== 'NOT_VOTING').reduce((s, c) => s + c.value, 0),
+    totalCast: counts.filter((c) => c.option === 'YES' || c.option === 'NO' || c.option === 'ABSTAIN').reduce((s, c) => s + c.value, 0),
   };
 }
 
@@ -100,7 +117,8 @@ export function decisionsOf(agreements: PlenaryAgreement[], urlOf: (file: string
       voteEvents: [voteEventOf(sourceId, a)].filter((v): v is VoteEventModel => v !== null),
       plainText: a.textHtml ? htmlToPlain(a.textHtml) : null,
       sourceUrl: urlOf(a.file),
-      isMotion: /^D\)/.test(a.minutesPart ?? ''),
+      // Any part of `part_acta` (it may name two) in `D) Part d'impuls i control`.
+      isMotion: (a.minutesParts ?? [a.minutesPart ?? '']).some((p) => /^D\)/.test(p)),
     };
   });
 }

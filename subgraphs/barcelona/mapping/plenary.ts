@@ -1,26 +1,43 @@
 /**
- * Parsers for Barcelona's plenary agreement files ("Acords del Plenari"). Facts about the files:
- * research/barcelona-plenary-csv.md (third-party notes; see subgraphs/barcelona/replica/data/plenary).
+ * Parsers for Barcelona's plenary agreement files ("Acords del Plenari"). The shapes follow excerpts
+ * of the real files (the project's issue 11); where they disagree with the older third-party notes
+ * (research/barcelona-plenary-csv.md), the excerpts win.
  *
- * The current-term file is NOT valid CSV: `text` (HTML) holds unquoted `;`, one `ref_proposta`
- * holds three `;`-separated references, and records may span lines. It is parsed by anchoring on
- * both ends: the fields right of `text` are fixed in number, and on the left `data_sessio` is the
- * first field shaped like a date. A record that cannot be placed is reported with its line number
- * (never dropped silently). The 2019–2023 file is valid RFC 4180 CSV: csv-parse reads it.
+ * Nothing about the layout is assumed: caption lines (`sense filtres`) before the header are
+ * skipped, the header is found by its column names, the delimiter (`;` or `,`) is read from it, and
+ * columns are taken by name. Leading TABs, a BOM and trailing spaces around fields are tolerated.
+ *
+ * - A file with a `text` column (the current term's) is NOT valid CSV: `text` (HTML) holds unquoted
+ *   `;`, `ref_proposta` may hold several `;`-separated references, and records may span lines. It
+ *   is parsed by anchoring on both ends: the fields right of `text` are fixed in number, and on the
+ *   left `data_sessio` is the first field shaped like a date after `ref_proposta`.
+ * - Any other file (the 2019–2023 one: `;`-separated, `resum` quoted RFC 4180 style) is read by
+ *   csv-parse with the detected delimiter.
+ *
+ * A record that cannot be placed is reported with its line number, never dropped silently. A value
+ * that is placed but not recognised (a new vote wording) keeps its raw text and maps to null; the
+ * rows (mapping/rows.ts) report it as an unmapped value.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeHTML } from 'entities';
 
-export type VoteOption = 'YES' | 'NO' | 'ABSTAIN' | 'NOT_VOTING';
+export type VoteOption = 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT' | 'NOT_VOTING';
+
+/** How the vote was taken: by group (one vote per group) or nominal (per councillor). */
+export type VotingMethod = 'GROUP' | 'NOMINAL';
 
 export interface PlenaryVote {
   /** The column label as the file writes it, e.g. `Junts per Catalunya`. */
   label: string;
   /** Canonical group (stable across label changes), e.g. `Junts`. */
   group: string;
-  /** null when nothing is recorded (empty cell); NOT_VOTING for `-` (did not take part). */
+  /**
+   * null when nothing is recorded (empty cell) or when the cell holds a value the mapping does not
+   * recognise (then `raw` is not blank, and the rows report it); NOT_VOTING for `-` (did not take
+   * part), ABSENT for `absencia`.
+   */
   option: VoteOption | null;
-  /** The cell as written. */
+  /** The cell as written (trimmed). */
   raw: string;
 }
 
@@ -46,8 +63,14 @@ export interface PlenaryAgreement {
   proposer: string | null;
   governmentGroups: string[];
   result: string;
+  /** `sistema_votacio` / `sistema votació` as written (trimmed), e.g. `Votació per grup`, `grup`, `nominal`. */
   votingSystem: string | null;
+  /** votingSystem mapped; null when empty or not recognised (see votingMethodOf). */
+  votingMethod: VotingMethod | null;
+  /** `part_acta` as written (trimmed); it may name two parts, comma-separated. */
   minutesPart: string | null;
+  /** The parts of `part_acta`, e.g. [`C) Part decisòria / Executiva`, `D) Part d'impuls i control`]. */
+  minutesParts: string[];
   themeCa: string | null;
   themeEs: string | null;
   body: string;
@@ -90,15 +113,52 @@ export function canonicalGroup(label: string): string {
   return GROUPS[label.trim().toLowerCase()] ?? label.trim();
 }
 
-/** Vote cells: `A favor`/`a_favor`, `En contra`, `Abstenció`, `-` (did not take part), empty (not recorded). */
+/**
+ * Folds a value for matching: case, accents, underscores and runs of spaces do not matter
+ * (`aprovat_unanimitat` = `Aprovat unanimitat`, `Abstenció` = `abstencio`).
+ */
+export function foldValue(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[_\s]+/g, ' ').trim();
+}
+
+/** Vote cells of both files, folded: `A favor`/`a_favor`, `En contra`/`en_contra`, `Abstenció`/`abstencio`, `absencia`, `-`. */
+const VOTE_VALUES: Record<string, VoteOption> = {
+  'a favor': 'YES',
+  'en contra': 'NO',
+  abstencio: 'ABSTAIN',
+  absencia: 'ABSENT',
+  '-': 'NOT_VOTING',
+};
+
+/** A vote cell: its option, null when empty (nothing recorded), undefined when not recognised. */
 export function voteOptionOf(cell: string): VoteOption | null | undefined {
-  const v = cell.trim().toLowerCase().replace(/_/g, ' ');
+  const v = foldValue(cell);
   if (v === '') return null;
-  if (v === 'a favor') return 'YES';
-  if (v === 'en contra') return 'NO';
-  if (v === 'abstenció' || v === 'abstencio') return 'ABSTAIN';
-  if (v === '-') return 'NOT_VOTING';
-  return undefined; // not a vote value: the row is misplaced
+  return VOTE_VALUES[v];
+}
+
+/**
+ * Whether a cell can be a vote at all (known or not): short, one line, no markup, not a date. A
+ * cell that cannot means the record's fields are misplaced (the record is set aside); a vote-like
+ * cell with an unknown value is kept raw and reported instead.
+ */
+export function looksLikeVoteCell(cell: string): boolean {
+  const v = cell.trim();
+  return v.length <= 40 && !/[<>\n]/.test(v) && isoDateOf(v) === null;
+}
+
+/** `sistema_votacio`: `Votació per grup`/`grup` → GROUP, `nominal` → NOMINAL, empty → null, else undefined (not recognised). */
+export function votingMethodOf(value: string): VotingMethod | null | undefined {
+  const v = foldValue(value);
+  if (v === '') return null;
+  if (v === 'grup' || v === 'per grup' || v === 'votacio per grup') return 'GROUP';
+  if (v === 'nominal' || v === 'votacio nominal') return 'NOMINAL';
+  return undefined;
+}
+
+/** `part_acta` split where a comma is followed by the next part's letter: `C) …,D) …` → two parts. */
+export function minutesPartsOf(value: string): string[] {
+  return value.split(/,(?=\s*[A-Z]\)\s)/).map((p) => p.trim()).filter(Boolean);
 }
 
 /** `&aacute:` → `&aacute;` (entities that end with `:` in the files), then decode; NBSP → space. */
@@ -149,23 +209,169 @@ export function titlesLookSwapped(ca: string | null, es: string | null): boolean
   return languageScore(ca) < 0 && languageScore(es) > 0;
 }
 
-const SESSION_START = /^[A-Z]{1,4} ?\d{1,2}\/\d{2}\b/;
-const CURRENT_FIXED_LEFT = ['ref_sessio', 'ref_proposta', 'data_sessio', 'resum_cat', 'resum_cast', 'text'];
-const CURRENT_META_RIGHT = ['resultat', 'sistema_votacio', 'part_acta', 'tema_cat', 'tema_cast', 'organ_resolucio'];
+// ---- layout: caption lines, header, delimiter ---------------------------------------------------------
 
-/** Parses the current-term file (2023–2027). */
-export function parseCurrentTermFile(content: string, file = 'mandat_actual'): ParsedPlenaryFile {
-  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = lines[0].split(';');
-  const unplaced: UnplacedRow[] = [];
-  const expect = [...CURRENT_FIXED_LEFT, ...CURRENT_META_RIGHT];
-  if (expect.some((name, i) => header[i] !== name) || header[header.length - 1] !== '') {
-    throw new Error(`${file}, line 1: the header is not ${expect.join(';')};…; as the current-term file's (got ${lines[0].slice(0, 120)}…).`);
+/** Column names as the files write them, folded to one key: `sistema votació` = `sistema_votacio`. */
+export function columnKey(name: string): string {
+  return foldValue(name.replace(/^"|"$/g, '')).replace(/ /g, '_');
+}
+
+/** Columns every file has: the header is the line that names them. */
+const REQUIRED = ['ref_sessio', 'data_sessio', 'resultat'];
+/** Columns that are not votes (every other named column is a group's or a councillor's vote). */
+const META = new Set([
+  'ref_sessio', 'ref_proposta', 'data_sessio', 'resum', 'resum_cat', 'resum_cast', 'text', 'proposta', 'resultat',
+  'sistema_votacio', 'part_acta', 'tema', 'tema_cat', 'tema_cast', 'organ_resolucio', 'equip_govern',
+]);
+/** How far down the header may be (caption lines above it). */
+const HEADER_SEARCH_LINES = 20;
+
+export interface PlenaryLayout {
+  /** 1-based line of the header. */
+  headerLine: number;
+  delimiter: ';' | ',';
+  /** Header cells as written (trimmed) and their keys; a trailing delimiter gives an empty last name. */
+  names: string[];
+  keys: string[];
+  /** The content from the header's first character on (BOM and caption lines cut off). */
+  fromHeader: string;
+}
+
+const stripLead = (s: string) => s.replace(/^[\s\uFEFF]+/, '');
+
+/**
+ * Finds the header (skipping caption lines such as `sense filtres`) and its delimiter. A file
+ * without one throws: an empty or different file must not read as "no agreements" (the sync keeps
+ * its last good copy).
+ */
+export function plenaryLayout(content: string, file: string): PlenaryLayout {
+  const text = content.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new Error(`${file}: the file is empty; a header with ${REQUIRED.join(', ')} was expected.`);
+  const lines = text.split('\n', HEADER_SEARCH_LINES).map((l) => l.replace(/\r$/, ''));
+  let offset = 0;
+  for (const [i, line] of lines.entries()) {
+    // The delimiter is the one that splits the line into the known names.
+    const best = ([';', ','] as const)
+      .map((delimiter) => ({ delimiter, names: stripLead(line).split(delimiter).map((n) => n.trim()) }))
+      .map((c) => ({ ...c, keys: c.names.map(columnKey) }))
+      .filter((c) => REQUIRED.every((k) => c.keys.includes(k)))
+      .sort((a, b) => b.keys.filter((k) => META.has(k)).length - a.keys.filter((k) => META.has(k)).length)[0];
+    if (best) return { headerLine: i + 1, delimiter: best.delimiter, names: best.names, keys: best.keys, fromHeader: text.slice(offset) };
+    offset += line.length + (text[offset + line.length] === '\r' ? 2 : 1);
   }
-  const voteColumns = header.slice(expect.length, -1);
-  // Right of `text`: the six metadata fields, the vote columns and the final empty field.
-  const rightCount = CURRENT_META_RIGHT.length + voteColumns.length + 1;
-  const minFields = CURRENT_FIXED_LEFT.length + rightCount;
+  // No header: name the first line that looks like one (it has a delimiter).
+  const at = lines.findIndex((l) => /[;,]/.test(l));
+  const n = at < 0 ? 1 : at + 1;
+  const got = lines[n - 1] ?? '';
+  const keys = got.split(/[;,]/).map(columnKey);
+  throw new Error(`${file}, line ${n}: the header lacks ${REQUIRED.filter((k) => !keys.includes(k)).join(', ')} (got ${got.slice(0, 120)}…).`);
+}
+
+// ---- records → agreements ---------------------------------------------------------------------------
+
+/** Result of reading one record: an agreement, or why it cannot be placed. */
+type Placed = { agreement: PlenaryAgreement } | { reason: string };
+
+/** The fields of one record by column key, and the refs and text the anchored reading separated. */
+interface RecordFields {
+  get: (key: string) => string;
+  proposalRefs: string[];
+}
+
+type VoteColumn = { index: number; label: string; councillor: { name: string; group: string } | null };
+
+/** Builds an agreement from a record's fields and vote cells (in voteColumns order), or says why the record cannot be placed. */
+function agreementOf(file: string, line: number, voteColumns: VoteColumn[], f: RecordFields, voteCells: string[]): Placed {
+  const date = isoDateOf(f.get('data_sessio'));
+  if (!date) return { reason: `data_sessio "${f.get('data_sessio').trim().slice(0, 40)}" is not d/m/yyyy` };
+  const result = f.get('resultat').trim();
+  if (!result) return { reason: 'empty resultat' };
+  // A long, marked-up or date-shaped resultat is another field that slid into its column.
+  if (result.length > 80 || /[<>\n]/.test(result) || isoDateOf(result)) return { reason: `resultat holds "${result.slice(0, 40)}", not a result` };
+  const bad = voteColumns.findIndex((_, i) => !looksLikeVoteCell(voteCells[i] ?? ''));
+  if (bad >= 0) return { reason: `vote column "${voteColumns[bad].label}" holds "${(voteCells[bad] ?? '').trim().slice(0, 40)}", not a vote` };
+
+  let titleCa = cleanTitle(f.get('resum_cat') || f.get('resum'));
+  let titleEs = cleanTitle(f.get('resum_cast'));
+  const swapped = titlesLookSwapped(titleCa, titleEs);
+  if (swapped) [titleCa, titleEs] = [titleEs, titleCa];
+  const groupVotes: PlenaryVote[] = [];
+  const councillorVotes: CouncillorVote[] = [];
+  voteColumns.forEach(({ label, councillor }, i) => {
+    const raw = (voteCells[i] ?? '').trim();
+    const option = voteOptionOf(raw) ?? null;
+    if (councillor) {
+      if (raw) councillorVotes.push({ label, name: councillor.name, group: canonicalGroup(councillor.group), option, raw });
+    } else {
+      groupVotes.push({ label, group: canonicalGroup(label), option, raw });
+    }
+  });
+  const votingSystem = f.get('sistema_votacio').trim() || null;
+  const minutesPart = f.get('part_acta').trim() || null;
+  const textHtml = f.get('text') ? fixEntities(f.get('text')).trim() || null : null;
+  return {
+    agreement: {
+      file,
+      line,
+      sessionRef: f.get('ref_sessio').trim(),
+      proposalRefs: f.proposalRefs,
+      sessionDate: date,
+      titleCa,
+      titleEs,
+      titlesSwapped: swapped,
+      textHtml,
+      proposer: f.get('proposta').trim() || null,
+      governmentGroups: f.get('equip_govern').split(/[,;]/).map((g) => g.trim()).filter(Boolean),
+      result,
+      votingSystem,
+      votingMethod: votingMethodOf(votingSystem ?? '') ?? null,
+      minutesPart,
+      minutesParts: minutesPartsOf(minutesPart ?? ''),
+      themeCa: (f.get('tema_cat') || f.get('tema')).trim() || null,
+      themeEs: f.get('tema_cast').trim() || null,
+      body: f.get('organ_resolucio').trim() || 'Consell Municipal',
+      groupVotes,
+      councillorVotes,
+    },
+  };
+}
+
+/** The vote columns of a header: every named column that is not metadata; `Nom Cognoms (Grup)` is a councillor. */
+function voteColumnsOf(layout: PlenaryLayout): VoteColumn[] {
+  return layout.names
+    .map((label, index) => ({ index, label, key: layout.keys[index] }))
+    .filter(({ label, key }) => label !== '' && !META.has(key))
+    .map(({ index, label }) => {
+      const m = label.match(/^(.*)\s\(([^)]+)\)$/);
+      return { index, label, councillor: m ? { name: m[1].trim(), group: m[2] } : null };
+    });
+}
+
+/** Proposal references: `s/n`, one, or several separated by `;` / `; `. */
+const splitRefs = (value: string) => value.split(';').map((r) => r.trim()).filter(Boolean);
+
+// ---- the unquoted file (a `text` column): anchored on both ends --------------------------------------
+
+/** A record starts with a session reference (`CP 12/23`, `CP 14/25 EXT`), after an optional TAB. */
+const SESSION_START = /^[\t \uFEFF]*[A-Z]{1,4} ?\d{1,2}\/\d{2}\b/;
+
+function parseAnchored(layout: PlenaryLayout, file: string): ParsedPlenaryFile {
+  const { delimiter: d, keys } = layout;
+  const lines = layout.fromHeader.split(/\r?\n/);
+  const first = layout.headerLine; // lines[i] is physical line first + i
+  const unplaced: UnplacedRow[] = [];
+  const textAt = keys.indexOf('text');
+  const leftKeys = keys.slice(0, textAt);
+  // Right of `text`: a fixed number of fields (metadata, votes and, when the header ends with the
+  // delimiter, the empty last field).
+  const rightCount = keys.length - textAt - 1;
+  const minFields = keys.length;
+  // `ref_proposta` right before `data_sessio` may hold several references: data_sessio is then the
+  // first date-shaped field after it. Otherwise every left column is one field.
+  const refsAt = leftKeys.indexOf('ref_proposta');
+  const variableRefs = refsAt >= 0 && leftKeys[refsAt + 1] === 'data_sessio';
+  const trailingEmpty = layout.names[layout.names.length - 1] === '';
+  const voteColumns = voteColumnsOf(layout);
 
   // Assemble records: a line starts a new record when it starts like a ref_sessio and the record
   // so far is complete; otherwise it continues `text` (embedded newline).
@@ -173,134 +379,119 @@ export function parseCurrentTermFile(content: string, file = 'mandat_actual'): P
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     const last = records[records.length - 1];
-    const lastComplete = !last || last.text.split(';').length >= minFields;
-    if (SESSION_START.test(line) && lastComplete) records.push({ line: i + 1, text: line });
+    const lastComplete = !last || last.text.split(d).length >= minFields;
+    if (SESSION_START.test(line) && lastComplete) records.push({ line: first + i, text: line });
     else if (last) last.text += `\n${line}`;
-    else if (line.trim()) unplaced.push({ file, line: i + 1, reason: 'text before the first record' });
+    else if (line.trim()) unplaced.push({ file, line: first + i, reason: 'text before the first record' });
   }
-  // A trailing newline leaves an empty continuation: drop it.
-  for (const r of records) r.text = r.text.replace(/\n+$/, '');
+  // A trailing newline leaves an empty continuation, and a line may end in spaces: drop both.
+  for (const r of records) r.text = r.text.replace(/\s+$/, '');
 
   const agreements: PlenaryAgreement[] = [];
   for (const record of records) {
-    const fields = record.text.split(';');
+    const fields = record.text.split(d);
     if (fields.length < minFields) {
       unplaced.push({ file, line: record.line, reason: `has ${fields.length} fields; at least ${minFields} expected` });
       continue;
     }
     const right = fields.slice(fields.length - rightCount);
     const left = fields.slice(0, fields.length - rightCount);
-    const dateIndex = left.findIndex((f, i) => i >= 2 && isoDateOf(f) !== null);
-    if (dateIndex < 0 || left.length < dateIndex + 4) {
-      unplaced.push({ file, line: record.line, reason: 'no data_sessio (dd/mm/yyyy) followed by resum_cat, resum_cast and text' });
-      continue;
-    }
-    if (right[right.length - 1] !== '') {
+    if (trailingEmpty && right[right.length - 1].trim() !== '') {
       unplaced.push({ file, line: record.line, reason: 'the record does not end with the empty last field' });
       continue;
     }
-    const [result, votingSystem, minutesPart, themeCa, themeEs, organ] = right;
-    const cells = right.slice(CURRENT_META_RIGHT.length, -1);
-    const badCell = cells.findIndex((c) => voteOptionOf(c) === undefined);
-    if (!result.trim() || badCell >= 0) {
-      unplaced.push({ file, line: record.line, reason: badCell >= 0 ? `vote column "${voteColumns[badCell]}" holds "${cells[badCell].slice(0, 40)}", not a vote` : 'empty resultat' });
-      continue;
-    }
-    let titleCa = cleanTitle(left[dateIndex + 1]);
-    let titleEs = cleanTitle(left[dateIndex + 2]);
-    const swapped = titlesLookSwapped(titleCa, titleEs);
-    if (swapped) [titleCa, titleEs] = [titleEs, titleCa];
-    const groupVotes: PlenaryVote[] = [];
-    const councillorVotes: CouncillorVote[] = [];
-    voteColumns.forEach((label, i) => {
-      const raw = cells[i];
-      const councillor = label.match(/^(.*)\s\(([^)]+)\)$/);
-      if (councillor) {
-        if (raw.trim()) councillorVotes.push({ label, name: councillor[1].trim(), group: canonicalGroup(councillor[2]), option: voteOptionOf(raw)!, raw });
-      } else {
-        groupVotes.push({ label, group: canonicalGroup(label), option: voteOptionOf(raw)!, raw });
+    const byKey = new Map<string, string>();
+    let proposalRefs: string[] = [];
+    if (variableRefs) {
+      const dateIndex = left.findIndex((f, i) => i > refsAt && isoDateOf(f) !== null);
+      const after = leftKeys.length - refsAt - 2; // columns between data_sessio and text
+      if (dateIndex < 0 || left.length < dateIndex + after + 2) {
+        unplaced.push({ file, line: record.line, reason: `no data_sessio (dd/mm/yyyy) followed by ${leftKeys.slice(refsAt + 2).join(', ')} and text` });
+        continue;
       }
+      leftKeys.slice(0, refsAt).forEach((k, i) => byKey.set(k, left[i]));
+      proposalRefs = splitRefs(left.slice(refsAt, dateIndex).join(';'));
+      byKey.set('data_sessio', left[dateIndex]);
+      leftKeys.slice(refsAt + 2).forEach((k, i) => byKey.set(k, left[dateIndex + 1 + i]));
+      byKey.set('text', left.slice(dateIndex + 1 + after).join(d));
+    } else {
+      leftKeys.forEach((k, i) => byKey.set(k, left[i]));
+      byKey.set('text', left.slice(leftKeys.length).join(d));
+      proposalRefs = splitRefs(byKey.get('ref_proposta') ?? '');
+    }
+    keys.slice(textAt + 1).forEach((k, i) => {
+      if (k && !byKey.has(k)) byKey.set(k, right[i]);
     });
-    agreements.push({
-      file,
-      line: record.line,
-      sessionRef: left[0].trim(),
-      proposalRefs: left.slice(1, dateIndex).map((r) => r.trim()).filter(Boolean),
-      sessionDate: isoDateOf(left[dateIndex])!,
-      titleCa,
-      titleEs,
-      titlesSwapped: swapped,
-      textHtml: fixEntities(left.slice(dateIndex + 3).join(';')).trim() || null,
-      proposer: null,
-      governmentGroups: [],
-      result: result.trim(),
-      votingSystem: votingSystem.trim() || null,
-      minutesPart: minutesPart.trim() || null,
-      themeCa: themeCa.trim() || null,
-      themeEs: themeEs.trim() || null,
-      body: organ.trim() || 'Consell Municipal',
-      groupVotes,
-      councillorVotes,
-    });
+    const cells = voteColumns.map(({ index }) => right[index - textAt - 1]);
+    const placed = agreementOf(file, record.line, voteColumns, { get: (k) => byKey.get(k) ?? '', proposalRefs }, cells);
+    if ('reason' in placed) unplaced.push({ file, line: record.line, reason: placed.reason });
+    else agreements.push(placed.agreement);
   }
   return { agreements, unplaced };
 }
 
-const PREVIOUS_REQUIRED = ['ref_sessio', 'data_sessio', 'resultat'];
-const PREVIOUS_META = new Set(['ref_sessio', 'data_sessio', 'ref_proposta', 'proposta', 'resum', 'resultat', 'sistema_votacio', 'part_acta', 'tema', 'tema_cat', 'organ_resolucio', 'equip_govern']);
+// ---- a CSV file (quoted fields): csv-parse with the detected delimiter --------------------------------
 
-/** Parses the 2019–2023 file: valid CSV after its `sense filtres` caption line. */
-export function parsePreviousTermFile(content: string, file = 'mandat_2019_2023'): ParsedPlenaryFile {
-  const text = content.replace(/^\uFEFF/, '');
-  const captionLines = /^sense filtres\r?\n/i.test(text) ? 1 : 0;
-  const rows = parseCsv(text, { from_line: captionLines + 1, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  const [headerRow, ...dataRows] = rows;
-  if (!headerRow) throw new Error(`${file}: the file is empty; a header row with ${PREVIOUS_REQUIRED.join(', ')} was expected.`);
-  const header = headerRow.record.map((h) => h.trim());
-  const col = (name: string) => header.findIndex((h) => h.toLowerCase() === name);
-  // An empty or different file must not read as "no agreements": the caller keeps its last good copy.
-  const missing = PREVIOUS_REQUIRED.filter((name) => col(name) < 0);
-  if (missing.length) throw new Error(`${file}, line ${captionLines + 1}: the header lacks ${missing.join(', ')} (got ${headerRow.record.join(',').slice(0, 120)}…).`);
-  const voteColumns = header.map((h, i) => ({ h, i })).filter(({ h }) => !PREVIOUS_META.has(h.toLowerCase()));
+function parseQuoted(layout: PlenaryLayout, file: string): ParsedPlenaryFile {
+  const { keys } = layout;
+  // trim: a leading TAB or trailing spaces around a field (also before an opening quote);
+  // relax_quotes: a stray `"` inside an unquoted field is text, not a parse error of the whole file.
+  const rows = parseCsv(layout.fromHeader, {
+    delimiter: layout.delimiter,
+    record_delimiter: ['\r\n', '\n'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+  }) as unknown as Array<{ record: string[]; info: { bytes: number } }>;
+  const [, ...dataRows] = rows;
+  const named = keys.length - [...keys].reverse().findIndex((k) => k !== ''); // columns up to the last named one
+  const voteColumns = voteColumnsOf(layout);
+  const col = new Map(keys.map((k, i) => [k, i]).filter(([k]) => k !== '') as Array<[string, number]>);
   const agreements: PlenaryAgreement[] = [];
   const unplaced: UnplacedRow[] = [];
-  // csv-parse counts lines from the start of the input, caption included.
-  let lineOfNext = headerRow.info.lines + 1;
+
+  // Line numbers from byte offsets: csv-parse reports how many bytes each record ended at; the next
+  // record starts after them and after any empty lines.
+  const bytes = Buffer.from(layout.fromHeader);
+  let pos = 0;
+  let line = layout.headerLine;
+  const advanceTo = (end: number) => {
+    for (; pos < end && pos < bytes.length; pos++) if (bytes[pos] === 0x0a) line++;
+  };
+  advanceTo(rows[0]?.info.bytes ?? 0);
   for (const { record, info } of dataRows) {
-    const line = lineOfNext;
-    lineOfNext = info.lines + 1;
-    const get = (name: string) => (col(name) >= 0 ? record[col(name)] ?? '' : '');
-    const date = isoDateOf(get('data_sessio'));
-    if (record.length !== header.length || !date || !get('resultat').trim()) {
-      unplaced.push({ file, line, reason: record.length !== header.length ? `has ${record.length} fields; ${header.length} expected` : !date ? `data_sessio "${get('data_sessio')}" is not d/m/yyyy` : 'empty resultat' });
+    while (pos < bytes.length && (bytes[pos] === 0x0a || bytes[pos] === 0x0d)) advanceTo(pos + 1);
+    const start = line;
+    advanceTo(info.bytes);
+    const extra = record.slice(named);
+    if (record.length < named || extra.length > Math.max(keys.length - named, 1) || extra.some((x) => x !== '')) {
+      unplaced.push({ file, line: start, reason: `has ${record.length} fields; ${named} expected` });
       continue;
     }
-    const bad = voteColumns.find(({ i }) => voteOptionOf(record[i]) === undefined);
-    if (bad) {
-      unplaced.push({ file, line, reason: `vote column "${bad.h}" holds "${record[bad.i].slice(0, 40)}", not a vote` });
-      continue;
-    }
-    agreements.push({
-      file,
-      line,
-      sessionRef: get('ref_sessio').trim(),
-      proposalRefs: get('ref_proposta').split(';').map((r) => r.trim()).filter(Boolean),
-      sessionDate: date,
-      titleCa: cleanTitle(get('resum')),
-      titleEs: null,
-      titlesSwapped: false,
-      textHtml: null,
-      proposer: get('proposta').trim() || null,
-      governmentGroups: get('equip_govern').split(/[,;]/).map((g) => g.trim()).filter(Boolean),
-      result: get('resultat').trim(),
-      votingSystem: get('sistema_votacio').trim() || null,
-      minutesPart: get('part_acta').trim() || null,
-      themeCa: (get('tema') || get('tema_cat')).trim() || null,
-      themeEs: null,
-      body: get('organ_resolucio').trim() || 'Consell Municipal',
-      groupVotes: voteColumns.map(({ h, i }) => ({ label: h, group: canonicalGroup(h), option: voteOptionOf(record[i])!, raw: record[i] })),
-      councillorVotes: [],
-    });
+    const get = (k: string) => (col.has(k) ? record[col.get(k)!] ?? '' : '');
+    const placed = agreementOf(file, start, voteColumns, { get, proposalRefs: splitRefs(get('ref_proposta')) }, voteColumns.map(({ index }) => record[index]));
+    if ('reason' in placed) unplaced.push({ file, line: start, reason: placed.reason });
+    else agreements.push(placed.agreement);
   }
   return { agreements, unplaced };
+}
+
+// ---- entry points -------------------------------------------------------------------------------------
+
+/** Parses a plenary file of either shape (the layout decides, not the file's name). */
+export function parsePlenaryFile(content: string, file: string): ParsedPlenaryFile {
+  const layout = plenaryLayout(content, file);
+  return layout.keys.includes('text') ? parseAnchored(layout, file) : parseQuoted(layout, file);
+}
+
+/** The current-term file (2023–2027). */
+export function parseCurrentTermFile(content: string, file = 'mandat_actual'): ParsedPlenaryFile {
+  return parsePlenaryFile(content, file);
+}
+
+/** The 2019–2023 file. */
+export function parsePreviousTermFile(content: string, file = 'mandat_2019_2023'): ParsedPlenaryFile {
+  return parsePlenaryFile(content, file);
 }

@@ -4,16 +4,17 @@
  *
  * Units (what one sync step writes at once, see shared/store/rows.ts):
  * - `plenari:{file}:{ref_sessio}`: a plenary session of one file, its agreements as decisions (with
- *   their vote) and as agenda items;
+ *   their vote) and as agenda items, and the values of its agreements the mapping did not recognise;
  * - `case:{ref_proposta}`: a proposal reference, derived from every stored agreement that carries it
  *   (in either file);
  * - `process:{id}`, `proposal:{id}`, `decidim-meeting:{id}`, `result:{id}`: one Decidim record each;
  * - `council`: the Consell Municipal.
  */
-import type { AgendaItemRow, BodyRow, CaseRow, DecisionRow, ExtraRow, MeetingRow, Unit, VoteEventRow } from '../../shared/store/rows';
+import type { AgendaItemRow, BodyRow, CaseRow, DecisionRow, ExtraRow, MeetingRow, UnmappedValueRow, Unit, VoteEventRow } from '../../shared/store/rows';
 import { searchText } from '../../shared/store/search';
 import { htmlToPlain, pickLang } from '../../shared/text';
 import { COUNCIL_ID, gid, type PlenaryDecision } from './decision';
+import { votingMethodOf } from './plenary';
 import type { AgendaItemModel, Localized, MeetingModel, ProcessModel, ProposalModel, ResultModel } from './decidim-model';
 
 export const MAIN = 'ca';
@@ -116,7 +117,27 @@ export function sessionUnit(file: string, decisions: PlenaryDecision[]): Unit {
     decisions: decisions.map((d, i) => decisionRow(d, meetingId, i)),
     voteEvents: decisions.flatMap((d) => d.voteEvents.map((v, i) => voteEventRow(d.id, v, i))),
     agendaItems: decisions.map((d, i): AgendaItemRow => ({ id: gid('agendaitem', d.sourceId), meetingId, position: i, parentId: null, decisionId: d.id, doc: plenaryItem(d) })),
+    unmappedValues: decisions.flatMap((d) => unmappedValuesOf(file, d)),
   };
+}
+
+/**
+ * The values of an agreement the mapping did not recognise, as the contract fields they should have
+ * filled: `resultat` (Decision.outcome, UNKNOWN), a group's vote cell (GroupVoteCount.option), a
+ * councillor's (Vote.option) and `sistema_votacio` (BarcelonaDecision.votingSystem: the contract has
+ * no such field). The agreement keeps every one raw (outcomeRaw, groupVotes.raw, votingSystem); an
+ * empty value is "nothing recorded", not unmapped. `upstream` is the file's sync key.
+ */
+export function unmappedValuesOf(upstream: string, d: PlenaryDecision): UnmappedValueRow[] {
+  const a = d.agreement;
+  const found: Array<[string, string]> = [];
+  if (d.outcome === 'UNKNOWN' && a.result.trim()) found.push(['Decision.outcome', a.result]);
+  for (const v of a.groupVotes) if (v.option === null && v.raw.trim()) found.push(['GroupVoteCount.option', v.raw]);
+  for (const v of a.councillorVotes) if (v.option === null && v.raw.trim()) found.push(['Vote.option', v.raw]);
+  if (a.votingSystem && votingMethodOf(a.votingSystem) === undefined) found.push(['BarcelonaDecision.votingSystem', a.votingSystem]);
+  // One row per record, field and value.
+  const unique = new Map(found.map(([field, value]) => [`${field}|${value}`, { ownerId: d.id, upstream, field, value }]));
+  return [...unique.values()];
 }
 
 function plenaryItem(d: PlenaryDecision): PlenaryItem {
@@ -147,8 +168,8 @@ export function decisionRow(d: PlenaryDecision, meetingId: string, position: num
 
 function voteEventRow(decisionId: string, v: PlenaryDecision['voteEvents'][number], position: number): VoteEventRow {
   const count = (option: string) => v.counts.find((c) => c.option === option)?.value ?? 0;
-  // `-` (the group did not take part) is counted as absent.
-  return { id: v.id, decisionId, position, yes: count('YES'), no: count('NO'), abstain: count('ABSTAIN'), absent: count('NOT_VOTING'), doc: v };
+  // `absencia` and `-` (the group did not take part) are both counted as absent.
+  return { id: v.id, decisionId, position, yes: count('YES'), no: count('NO'), abstain: count('ABSTAIN'), absent: count('ABSENT') + count('NOT_VOTING'), doc: v };
 }
 
 // ---- cases ----------------------------------------------------------------------------------------------

@@ -1,26 +1,28 @@
 /**
  * The plenary files at scale N (shared/replica.ts explains scaling): each file is served as one
  * bigger file, its own records followed by copies 1..N-1 of them, built once at start in exactly
- * the file's textual form (the current-term file's unquoted `;` fields and multi-line records, the
- * 2019–2023 file's RFC 4180 quoting and CRLF), so the subgraph's parsers read them unchanged.
- * Only three fields of a copied record change, everything else (titles, text, votes) is the base's:
+ * the file's textual form (the current-term file's TAB-prefixed records, unquoted `;` fields and
+ * multi-line records; the 2019–2023 file's caption line, `;`-separated RFC 4180 quoting and CRLF),
+ * so the subgraph's parsers read them unchanged. The header is found by its `ref_sessio` column and
+ * its delimiter read from it, as the parsers do. Only three fields of a copied record change,
+ * everything else (titles, text, votes, a leading TAB, trailing spaces) is the base's:
  *
  * - ref_sessio: `CP 09/23` → copy 3 `CP 09/23-3`; extraordinary sessions keep their ending,
- *   `CP 14/23 EXT.` → `CP 14/23-3 EXT.`, so the ref still starts like `CP nn/yy` and ends in `EXT.`.
- * - ref_proposta: every reference gets the copy's number, `M2327/156` → `M2327/156-3` (`s/n`, "no
- *   number", stays), so a copy's proposals are its own cases.
+ *   `CP 14/25 EXT   ` → `CP 14/25-3 EXT   `, so the ref still starts like `CP nn/yy` and ends in `EXT`.
+ * - ref_proposta (when the file has it): every reference gets the copy's number, `M2327/156` →
+ *   `M2327/156-3` (`s/n`, "no number", stays), so a copy's proposals are its own cases.
  * - data_sessio: moved back the copy's days, written as the row wrote it (`11/07/2023` or `16/7/2019`).
  */
 import type { CopyCalendar } from '../../shared/replica';
 
-/** A current-term record starts with a session reference (as the subgraph's parser reads it). */
-const SESSION_START = /^[A-Z]{1,4} ?\d{1,2}\/\d{2}\b/;
+/** A current-term record starts with a session reference, after an optional TAB (as the subgraph's parser reads it). */
+const SESSION_START = /^[\t \uFEFF]*[A-Z]{1,4} ?\d{1,2}\/\d{2}\b/;
 const SESSION_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** `CP 14/23 EXT.` as copy k: the copy's number right after `nn/yy`. */
 export function copySessionRef(ref: string, copy: number): string {
   if (copy === 0) return ref;
-  const m = /^([A-Z]{1,4} ?\d{1,2}\/\d{2})(.*)$/.exec(ref);
+  const m = /^(\s*[A-Z]{1,4} ?\d{1,2}\/\d{2})(.*)$/.exec(ref);
   return m ? `${m[1]}-${copy}${m[2]}` : `${ref}-${copy}`;
 }
 
@@ -48,15 +50,16 @@ export function sessionDateBefore(value: string, days: number): string {
 /** The header and the raw records (continuation lines included) of the current-term file. */
 function currentTermRecords(content: string): { header: string; records: string[] } {
   const lines = content.split('\n');
-  const fieldCount = lines[0].split(';').length;
+  const at = Math.max(0, lines.findIndex((l) => /(^|;)\s*ref_sessio\s*;/.test(l)));
+  const fieldCount = lines[at].split(';').length;
   const records: string[] = [];
-  for (const line of lines.slice(1)) {
+  for (const line of lines.slice(at + 1)) {
     const last = records[records.length - 1];
     // As the parser does: a new record starts like a session reference once the last one is complete.
     if (SESSION_START.test(line) && (last === undefined || last.split(';').length >= fieldCount)) records.push(line);
     else if (last !== undefined) records[records.length - 1] = `${last}\n${line}`;
   }
-  return { header: lines[0], records: records.map((r) => r.replace(/\n+$/, '')) };
+  return { header: lines.slice(0, at + 1).join('\n'), records: records.map((r) => r.replace(/\n+$/, '')) };
 }
 
 /** A current-term record as copy k: session ref, proposal refs (up to the date) and the date. */
@@ -72,7 +75,7 @@ function copyCurrentTermRecord(record: string, copy: number, days: number): stri
   return fields.join(';') + (newline < 0 ? '' : record.slice(newline));
 }
 
-// ---- the 2019–2023 file: RFC 4180 after a caption line ---------------------------------------------
+// ---- the 2019–2023 file: RFC 4180 (`;` or `,`) after a caption line ----------------------------------
 
 /** Records with their line endings, split where a line break is outside quotes. */
 function csvRecords(text: string): string[] {
@@ -91,14 +94,14 @@ function csvRecords(text: string): string[] {
   return records;
 }
 
-/** The raw fields of one record (quotes kept), split on commas outside quotes. */
-function csvFields(record: string): string[] {
+/** The raw fields of one record (quotes kept), split on the delimiter outside quotes. */
+function csvFields(record: string, delimiter: string): string[] {
   const fields: string[] = [];
   let start = 0;
   let quoted = false;
   for (let i = 0; i < record.length; i++) {
     if (record[i] === '"') quoted = !quoted;
-    else if (record[i] === ',' && !quoted) {
+    else if (record[i] === delimiter && !quoted) {
       fields.push(record.slice(start, i));
       start = i + 1;
     }
@@ -107,43 +110,59 @@ function csvFields(record: string): string[] {
   return fields;
 }
 
-/** Rewrites a raw CSV field's value, quoting the result only where RFC 4180 needs it (as the file does). */
-function rewriteCsvField(raw: string, change: (value: string) => string): string {
-  const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw;
-  const next = change(value);
-  return /[",\r\n]/.test(next) ? `"${next.replace(/"/g, '""')}"` : next;
+/** Rewrites a raw CSV field's value, quoted if it was or where RFC 4180 needs it (as the file does). */
+function rewriteCsvField(raw: string, delimiter: string, change: (value: string) => string): string {
+  const quoted = raw.startsWith('"');
+  const next = change(quoted ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+  return quoted || next.includes(delimiter) || /["\r\n]/.test(next) ? `"${next.replace(/"/g, '""')}"` : next;
 }
 
-function copyPreviousTermRecord(record: string, columns: { session: number; date: number; proposal: number }, copy: number, days: number): string {
+interface PreviousColumns {
+  delimiter: string;
+  session: number;
+  date: number;
+  proposal: number;
+}
+
+function copyPreviousTermRecord(record: string, columns: PreviousColumns, copy: number, days: number): string {
   const ending = /\r?\n$/.exec(record)?.[0] ?? '';
-  const fields = csvFields(record.slice(0, record.length - ending.length));
+  const fields = csvFields(record.slice(0, record.length - ending.length), columns.delimiter);
   const change = (i: number, fn: (value: string) => string) => {
-    if (i >= 0 && i < fields.length) fields[i] = rewriteCsvField(fields[i], fn);
+    if (i >= 0 && i < fields.length) fields[i] = rewriteCsvField(fields[i], columns.delimiter, fn);
   };
   change(columns.session, (v) => copySessionRef(v, copy));
   change(columns.date, (v) => sessionDateBefore(v, days));
   change(columns.proposal, (v) => v.split(';').map((r) => copyProposalRef(r, copy)).join(';'));
-  return fields.join(',') + ending;
+  return fields.join(columns.delimiter) + ending;
 }
 
-function previousTermParts(content: string): { lead: string[]; records: string[]; columns: { session: number; date: number; proposal: number } } {
+/** The header line: the first that names ref_sessio (caption lines such as `sense filtres` come before it). */
+function headerLineOf(content: string): { index: number; line: string } {
+  const lines = content.split('\n', 20);
+  const index = Math.max(0, lines.findIndex((l) => /(^|[;,])[\s\uFEFF"]*ref_sessio[\s"]*([;,]|$)/.test(l.replace(/\r$/, ''))));
+  return { index, line: (lines[index] ?? '').replace(/\r$/, '') };
+}
+
+function previousTermParts(content: string): { lead: string[]; records: string[]; columns: PreviousColumns } {
   const all = csvRecords(content);
-  const captionLines = /^sense filtres\r?\n/i.test(content) ? 1 : 0;
-  const lead = all.slice(0, captionLines + 1);
-  const header = csvFields((lead[lead.length - 1] ?? '').replace(/\r?\n$/, '')).map((h) => h.trim().toLowerCase());
-  const columns = { session: header.indexOf('ref_sessio'), date: header.indexOf('data_sessio'), proposal: header.indexOf('ref_proposta') };
+  const { index, line } = headerLineOf(content);
+  const delimiter = line.split(';').length >= line.split(',').length ? ';' : ',';
+  const lead = all.slice(0, index + 1);
+  const header = csvFields(line, delimiter).map((h) => h.replace(/"/g, '').trim().toLowerCase());
+  const columns = { delimiter, session: header.indexOf('ref_sessio'), date: header.indexOf('data_sessio'), proposal: header.indexOf('ref_proposta') };
   return { lead, records: all.slice(lead.length).filter((r) => r.trim() !== ''), columns };
 }
 
 // ---- both files ----------------------------------------------------------------------------------------
 
-const isPreviousTerm = (content: string) => /^\uFEFF?sense filtres\r?\n/i.test(content) || !content.split('\n')[0].includes(';');
+/** A file without a `text` column is CSV (the 2019–2023 file); with one, the unquoted current-term form. */
+const isPreviousTerm = (content: string) => !/(^|[;,])\s*text\s*([;,]|$)/.test(headerLineOf(content).line);
 
 /** The session dates of a plenary file (ISO), to see how far back copies may go. */
 export function plenarySessionDates(content: string): string[] {
   if (isPreviousTerm(content)) {
     const { records, columns } = previousTermParts(content);
-    return records.map((r) => isoOfSessionDate(csvFields(r.replace(/\r?\n$/, ''))[columns.date]?.replace(/"/g, '') ?? '')).filter((d): d is string => !!d);
+    return records.map((r) => isoOfSessionDate(csvFields(r.replace(/\r?\n$/, ''), columns.delimiter)[columns.date]?.replace(/"/g, '') ?? '')).filter((d): d is string => !!d);
   }
   return currentTermRecords(content)
     .records.map((r) => r.split('\n')[0].split(';').slice(2).map(isoOfSessionDate).find((d) => d !== null) ?? null)

@@ -45,7 +45,7 @@ describe('current-term file', () => {
     const [d] = decisionsOf([a], () => 'file');
     expect(d.outcome).toBe('REJECTED');
     const counts = Object.fromEntries(d.voteEvents[0].counts.map((c) => [c.option, c.value]));
-    expect(counts).toEqual({ YES: 1, NO: 2, ABSTAIN: 1, NOT_VOTING: 1 });
+    expect(counts).toEqual({ YES: 1, NO: 2, ABSTAIN: 1, ABSENT: 0, NOT_VOTING: 1 });
     expect(d.voteEvents[0].groupCounts).toHaveLength(5); // the two empty cells are no vote
     expect(d.voteEvents[0].votes).toEqual([]); // group vote: no individual votes
   });
@@ -77,14 +77,16 @@ describe('current-term file', () => {
       HEADER,
       row('CP 12/23;M1;19/12/2023;Títol;Título;<p>t</p>', META, ALL_FOR),
       'CP 12/23;M2;no date here;Títol;Título;<p>t</p>;' + `${META};${[...ALL_FOR, '', ''].join(';')};`,
-      row('CP 12/23;M3;19/12/2023;Títol;Título;<p>t</p>', META, ['Sí', ...ALL_FOR.slice(1)]),
+      // A cell that cannot be a vote (markup: text that slid into the column); an unknown word such as
+      // `Sí` would be kept raw and reported instead (plenary-real-shapes.test.ts).
+      row('CP 12/23;M3;19/12/2023;Títol;Título;<p>t</p>', META, ['<p>Sí</p>', ...ALL_FOR.slice(1)]),
       row('CP 12/23;M4;19/12/2023;Títol;Título;<p>t</p>', META, ALL_FOR),
     ].join('\n');
     const { agreements, unplaced } = parseCurrentTermFile(content);
     expect(agreements.map((a) => a.proposalRefs[0])).toEqual(['M1', 'M4']);
     expect(unplaced).toEqual([
       { file: 'mandat_actual', line: 3, reason: expect.stringContaining('no data_sessio') },
-      { file: 'mandat_actual', line: 4, reason: expect.stringContaining('"Barcelona en Comú" holds "Sí"') },
+      { file: 'mandat_actual', line: 4, reason: expect.stringContaining('"Barcelona en Comú" holds "<p>Sí</p>"') },
     ]);
   });
 
@@ -165,5 +167,32 @@ describe('the replica\'s default files', () => {
     const results = new Set(current.agreements.map((a) => a.result));
     for (const r of ['Aprovada', 'Aprovat per unanimitat', 'Rebutjada', 'Aprovada amb text transaccionat', 'No aprovada', 'Aprovada amb modificacions']) expect(results).toContain(r);
     for (const a of current.agreements) expect(`${a.titleCa} ${a.titleEs} ${a.textHtml}`).not.toMatch(/&[a-z]+:/);
+  });
+
+  it('have the real shapes (issue 11): TAB-prefixed records, trimmed refs, "; " triple refs, the 2019–2023 vocabulary', () => {
+    const currentText = fs.readFileSync(path.join(dir, 'votacions_plenari_mandat_actual.csv'), 'utf8');
+    const previousText = fs.readFileSync(path.join(dir, 'votacions_plenari_mandat_2019_2023.csv'), 'utf8');
+    const current = parseCurrentTermFile(currentText);
+    const previous = parsePreviousTermFile(previousText);
+    expect(currentText.split('\n').filter((l) => /^\tCP /.test(l))).toHaveLength(current.agreements.length);
+    expect(currentText).toMatch(/\tCP 14\/25 EXT {2,};/);
+    expect(current.agreements.map((a) => a.sessionRef)).toContain('CP 14/25 EXT');
+    for (const a of current.agreements) expect(a.sessionRef).toBe(a.sessionRef.trim());
+    expect(currentText).toMatch(/;M2327\/\d+; M2327\/\d+; M2327\/\d+;/);
+    expect(current.agreements.filter((a) => a.votingSystem === null).length).toBeGreaterThan(0);
+    expect(previousText.split('\r\n').slice(0, 2)).toEqual(['sense filtres', 'ref_sessio;data_sessio;resum;Proposta;resultat;part_acta;sistema votació;tema;equip_govern;ERC;BComú;PSC;JxCat;Cs;PP;BCN Canvi;Valents']);
+    expect(new Set(previous.agreements.map((a) => a.result))).toEqual(new Set(['aprovat', 'aprovat_unanimitat', 'rebutjat']));
+    const cells = new Set(previous.agreements.flatMap((a) => a.groupVotes.map((v) => v.raw)));
+    expect(cells).toEqual(new Set(['a_favor', 'en_contra', 'abstencio', 'absencia', '']));
+    expect(previous.agreements.filter((a) => a.votingMethod === 'NOMINAL').every((a) => a.groupVotes.every((v) => v.option === null))).toBe(true);
+    expect(previous.agreements.some((a) => a.minutesParts.length === 2)).toBe(true);
+    // A resum ending with a newline inside its quotes; the title is trimmed.
+    expect(previousText).toMatch(/\n";/);
+    for (const a of previous.agreements) expect(a.titleCa).toBe(a.titleCa!.trim());
+    // Every value of both files is mapped: nothing unknown in the replica.
+    for (const d of decisionsOf([...current.agreements, ...previous.agreements], () => 'f')) {
+      expect([d.agreement.result, d.outcome]).not.toEqual([d.agreement.result, 'UNKNOWN']);
+      for (const v of d.agreement.groupVotes) expect([v.raw, v.option === null]).toEqual([v.raw, v.raw === '']);
+    }
   });
 });

@@ -60,7 +60,9 @@ const sha = (text: string) => crypto.createHash('sha256').update(text).digest('h
 // -- what the replica answered before scaling existed (scale 1 must answer the same bytes) -------
 //
 // sha256 (first 16 hex digits) of `status content-type etag\nbody`, recorded from the replica at the
-// commit before scaling, over the committed data; the Decidim answer is to PROBE_QUERY.
+// commit before scaling, over the committed data; the Decidim answer is to PROBE_QUERY. The two
+// plenary files were regenerated in their real shapes (issue 11): their answers were recorded again
+// from the scale-1 replica over the new files (the serving code at scale 1 did not change).
 const PROBE_QUERY = `query ScaleProbe {
   participatoryProcesses {
     id
@@ -96,8 +98,8 @@ const PROBE_QUERY = `query ScaleProbe {
 }
 `;
 const SCALE_1_ANSWERS: Record<string, string> = {
-  [CURRENT]: 'df0716afb512e994',
-  [PREVIOUS]: 'd7d233d1a16d5e04',
+  [CURRENT]: 'f5014e44922a8284',
+  [PREVIOUS]: '29a880daf092dcd9',
   'decidim query': '0823fe9b740689a0',
 };
 
@@ -148,9 +150,11 @@ describe(`plenary files at scale ${SCALE}`, () => {
   it('keeps the textual form: the base file first, unchanged, then copies in the same form', () => {
     expect(served[CURRENT].body.startsWith(BASE_FILES[CURRENT])).toBe(true);
     expect(served[PREVIOUS].body.startsWith(BASE_FILES[PREVIOUS])).toBe(true);
-    // Current term: `\n` lines, every record ends with `;`; 2019–2023: CRLF records, bare `\n` only inside quotes.
+    // Current term: `\n` lines, every record line starts with a TAB; 2019–2023: CRLF records, bare `\n` only inside quotes.
     expect(served[CURRENT].body).not.toMatch(/\r/);
-    expect(served[CURRENT].body.split('\n').filter((l) => /^CP /.test(l)).length).toBe(SCALE * BASE_FILES[CURRENT].split('\n').filter((l) => /^CP /.test(l)).length);
+    const recordLines = (text: string) => text.split('\n').filter((l) => /^\tCP /.test(l)).length;
+    expect(recordLines(BASE_FILES[CURRENT])).toBe(served[CURRENT].base.agreements.length);
+    expect(recordLines(served[CURRENT].body)).toBe(SCALE * recordLines(BASE_FILES[CURRENT]));
     // Caption and header once, then every record's CRLF N times.
     const crlf = (text: string) => text.split('\r\n').length - 1;
     expect(crlf(served[PREVIOUS].body)).toBe(2 + SCALE * (crlf(BASE_FILES[PREVIOUS]) - 2));

@@ -44,6 +44,56 @@ describe('plenary sessions', () => {
   });
 });
 
+describe('unmapped values', () => {
+  const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/barcelona');
+  const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+
+  it('an unknown resultat is UNKNOWN, keeps its raw text and gives an unmappedValues row of the file\'s upstream', () => {
+    // The 2019–2023 excerpt with a resultat, a vote cell and a voting system the mapping does not know.
+    const text = read('plenary-real-shape-2019-2023.csv')
+      .replace('"Aprovar inicialment les Ordenances fiscals per a l\'exercici 2023";Govern municipal;aprovat;', '"Aprovar inicialment les Ordenances fiscals per a l\'exercici 2023";Govern municipal;aprovat_per_majoria;')
+      .replace('Economia i hisenda;BComú,PSC;abstencio;a_favor;a_favor;en_contra;absencia;en_contra;;en_contra', 'Economia i hisenda;BComú,PSC;abstencio;a_favor;a_favor;en_contra;absent;en_contra;;en_contra')
+      .replace('C) Part decisòria / Executiva;nominal;', 'C) Part decisòria / Executiva;ma_alcada;');
+    const parsed = parsePreviousTermFile(text);
+    expect(parsed.unplaced).toEqual([]);
+    const all = decisionsOf(parsed.agreements, () => 'prev');
+    const target = all.find((d) => d.agreement.line === 11)!;
+    expect(target).toMatchObject({ outcome: 'UNKNOWN', agreement: { result: 'aprovat_per_majoria' } });
+    expect(target.agreement.groupVotes.find((v) => v.label === 'Cs')).toMatchObject({ option: null, raw: 'absent' });
+    const unit = sessionUnit('mandat_2019_2023', all.filter((d) => d.agreement.sessionRef === 'CP 13/22'));
+    expect(unit.unmappedValues).toEqual([
+      { ownerId: target.id, upstream: 'mandat_2019_2023', field: 'Decision.outcome', value: 'aprovat_per_majoria' },
+      { ownerId: target.id, upstream: 'mandat_2019_2023', field: 'GroupVoteCount.option', value: 'absent' },
+    ]);
+    // The unknown cell is no vote: not counted, not cast.
+    const vote = unit.voteEvents!.find((v) => v.decisionId === target.id)!;
+    expect(vote).toMatchObject({ yes: 2, no: 3, abstain: 1, absent: 0 });
+    const nominal = sessionUnit('mandat_2019_2023', all.filter((d) => d.agreement.sessionRef === 'CP 09/22'));
+    expect(nominal.unmappedValues).toEqual([{ ownerId: all.find((d) => d.agreement.line === 7)!.id, upstream: 'mandat_2019_2023', field: 'BarcelonaDecision.votingSystem', value: 'ma_alcada' }]);
+    // Mapped values and empty cells ("nothing recorded") give none.
+    expect(sessionUnit('mandat_2019_2023', all.filter((d) => d.agreement.sessionRef === 'CP 12/19')).unmappedValues).toEqual([]);
+  });
+
+  it('reports an unknown councillor vote as Vote.option, once per decision, field and value', () => {
+    const text = read('plenary-real-shape-current.csv').replace(';En contra;A favor;Abstenció;En contra;\n', ';Sí;Sí;Abstenció;En contra;\n');
+    const [nominal] = decisionsOf(parseCurrentTermFile(text).agreements.filter((a) => a.line === 6), () => 'f');
+    expect(sessionUnit('mandat_actual', [nominal]).unmappedValues).toEqual([{ ownerId: nominal.id, upstream: 'mandat_actual', field: 'Vote.option', value: 'Sí' }]);
+  });
+
+  it('counts absencia and "-" as absent in the stored vote row', () => {
+    const all = decisionsOf(parsePreviousTermFile(read('plenary-real-shape-2019-2023.csv')).agreements, () => 'prev');
+    const d = all.find((x) => x.agreement.line === 6)!;
+    expect(sessionUnit('mandat_2019_2023', [d]).voteEvents![0]).toMatchObject({ yes: 2, no: 1, abstain: 3, absent: 1 });
+  });
+
+  it('the replica\'s files give none: every value they hold is mapped', () => {
+    const units = [...new Set(decisions.map((d) => d.agreement.sessionRef))].map((ref) => sessionUnit('mandat_actual', decisions.filter((d) => d.agreement.sessionRef === ref)));
+    const prev = decisionsOf(previous.agreements, () => 'prev');
+    units.push(...[...new Set(prev.map((d) => d.agreement.sessionRef))].map((ref) => sessionUnit('mandat_2019_2023', prev.filter((d) => d.agreement.sessionRef === ref))));
+    expect(units.flatMap((u) => u.unmappedValues)).toEqual([]);
+  });
+});
+
 describe('cases', () => {
   it('take title and date from the newest agreement carrying the reference, across both files, and the themes of all', () => {
     const older = decisionsOf(previous.agreements, () => 'prev')[0];
