@@ -7,6 +7,8 @@
  *   meetings.json        {"meetings":[...]}
  *   cases.json           {"cases":[...]}
  *   decisionmakers.json  {"decisionMakers":[...], "count":N, "links":[...]}
+ *   handled.json         {"about":"...", "handled":{"{NativeId}":"local time"}}: not an Ahjo response; the date the replica
+ *                        filters decisions on where their records carry none (never served)
  *   README.md            what is real, what is generated
  *
  * Real Ahjo samples are read from test/fixtures/helsinki/ and included verbatim (same values);
@@ -42,7 +44,23 @@ function mulberry32(a) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rand = mulberry32(SEED);
+/**
+ * Two streams: `rand` reads the main stream, except inside `alt(fn)`, which reads a second one. The shapes added
+ * after the first version of the dataset (see "Shapes of real Ahjo dumps" below) draw only from the second stream,
+ * so every object of the first version keeps its ids and texts (the README example ids stay valid).
+ */
+const mainRand = mulberry32(SEED);
+const shapeRand = mulberry32(SEED ^ 0x53484150); // "SHAP"
+let rand = mainRand;
+function alt(fn) {
+  const prev = rand;
+  rand = shapeRand;
+  try {
+    return fn();
+  } finally {
+    rand = prev;
+  }
+}
 const ri = (a, b) => a + Math.floor(rand() * (b - a + 1));
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];
 const chance = (p) => rand() < p;
@@ -1081,6 +1099,7 @@ function appointmentBundle(c) {
   }
   return { ...common, title: L(`${cap(g)} jäsenen valinta`, `Val av ledamot i ${t.svIn}`), base: 'other',
     other: { fi: (S) => `${S} valitsi ${c.nw.acc} ${g} jäseneksi jäljellä olevaksi toimikaudeksi.`, sv: (S) => `${S} valde ${c.nw.name} till ledamot i ${t.svIn} för den återstående mandattiden.` },
+    otherDecided: { fi: (S) => `${S} päätti valita ${c.nw.acc} ${g} jäseneksi jäljellä olevaksi toimikaudeksi.`, sv: (S) => `${S} beslutade välja ${c.nw.name} till ledamot i ${t.svIn} för den återstående mandattiden.` },
     otherProposal: { fi: (S) => `${S} päättää valita ${g} jäsenen jäljellä olevaksi toimikaudeksi.`, sv: (S) => `${S} beslutar välja en ledamot i ${t.svIn} för den återstående mandattiden.` },
     outcomes: [['other', 100]] };
 }
@@ -1612,6 +1631,7 @@ function freshItem(m) {
   const zoning = () => {
     const c = newZoningCase(d);
     const kase = newCase(zoningBundle(c, 'kylk').title.fi, '10 03 03', d);
+    kase.zoning = c;
     const doc = chain(zoningBundle(c, 'kylk'), kase, 'kvsto', ri(28, 60), () => zoningBundle(c, 'kvsto'));
     return doc;
   };
@@ -1788,8 +1808,7 @@ const historicMeetings = [];
 }
 
 // --- per-decision details, then Swedish translations -----------------------------------------------
-for (const d of DECISIONS) {
-  if (d.real === 'decision') continue;
+function decisionDetails(d) {
   if (d.newFields === undefined) d.newFields = d.org.kind === 'officer' || chance(0.92);
   if (d.motion === undefined) d.motion = d.org.kind === 'body' && d.bundle.motion !== false && chance(0.9);
   if (d.attachCount === undefined) d.attachCount = Math.min(d.bundle.attachments.length, weighted([[0, 2], [1, 4], [2, 3], [3, 2]]));
@@ -1798,6 +1817,7 @@ for (const d of DECISIONS) {
   const pub = addDays(d.date, ri(2, 9));
   d.issued = d.issued !== undefined ? d.issued : daysBetween(d.date, NOW) < 5 || chance(0.08) || pub > NOW ? '' : utcMidnightLocal(pub);
 }
+for (const d of DECISIONS) if (d.real !== 'decision') decisionDetails(d);
 {
   const fi = DECISIONS.filter((d) => !d.real && d.lang === 'fi' && !d.bundle.noCase && d.bundle.title.sv);
   const take = (list, n) => shuffle(list).slice(0, n);
@@ -1856,31 +1876,103 @@ const sect = (heading, paras) => `<div class="SisaltoSektio"><h3 class="SisaltoO
 const toPresent = (s) => s.replace(/ päätti /g, ' päättää ').replace(/ valitsi /g, ' valitsee ').replace(/ katsoi /g, ' katsoa ')
   .replace(/ beslutade /g, ' beslutar ').replace(/ valde /g, ' väljer ').replace(/ ansåg /g, ' anse ');
 
-/** The paragraphs of the Päätös / Beslut section: the first one carries Ahjo's standard outcome phrasing. */
+/** Past and present (3rd person) of the verbs the bundles use, for the "hyväksyi" and "Esitys" phrasings. */
+const VERB_PAST = { hyväksyä: 'hyväksyi', myöntää: 'myönsi', godkänna: 'godkände', bevilja: 'beviljade',
+  // the second verbs of some objects ("hyväksyä … ja valita toimittajaksi …")
+  valita: 'valitsi', esittää: 'esitti', antaa: 'antoi', maksaa: 'maksoi', alentaa: 'alensi', keskeyttää: 'keskeytti', välja: 'valde', föreslå: 'föreslog',
+  meddela: 'meddelade', betala: 'betalade', sänka: 'sänkte', avbryta: 'avbröt' };
+const VERB_PRESENT = { hyväksyä: 'hyväksyy', myöntää: 'myöntää', godkänna: 'godkänner', bevilja: 'beviljar' };
+/** Extra points of a decision written as a list ("X päätti <ul><li>hyväksyä …</li><li>oikeuttaa …</li></ul>"). */
+const LIST_CLAUSES = [
+  (who) => L(`oikeuttaa ${who.fi} tekemään päätökseen tarvittaessa vähäisiä teknisiä muutoksia`, `bemyndiga ${who.sv} att vid behov göra mindre tekniska ändringar i beslutet`),
+  (who) => L(`kehottaa ${who.fi} seuraamaan päätöksen toimeenpanoa ja raportoimaan siitä vuosittain`, `uppmana ${who.sv} att följa upp verkställigheten av beslutet och rapportera om den årligen`),
+  () => L('todeta, että päätös tulee voimaan heti', 'konstatera att beslutet träder i kraft omedelbart'),
+];
+const listWho = (d) => (['kvsto', 'kh', 'koja', 'elja', 'tark'].includes(d.org.key) ? L('kaupunginkanslian', 'stadskansliet') : L('toimialan', 'sektorn'));
+/** The heading of the section that carries the outcome: Päätös (sv Beslut), or Esitys / Lausunto for those forms. */
+function decisionHeading(d, lang) {
+  if (d.form === 'esitys') return lang === 'fi' ? 'Esitys' : 'Förslag';
+  if (d.form === 'lausunto') return lang === 'fi' ? 'Lausunto' : 'Utlåtande';
+  return H[lang].decision;
+}
+const stripTags = (html) => html.replace(/<\/li><li>/g, '; ').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+/** The paragraphs of the Päätös / Beslut section: usually the first one carries Ahjo's standard outcome phrasing. */
 function outcomeParas(d, lang) {
   const b = d.bundle;
-  const S = subjectOf(d, lang);
+  const S = d.acting ? `${lang === 'fi' ? 'Vs.' : 'T.f.'} ${subjectOf(d, lang).charAt(0).toLowerCase()}${subjectOf(d, lang).slice(1)}` : subjectOf(d, lang);
   const verb = b.verb && b.verb[lang];
   const obj = b.obj && b.obj[lang];
   const rej = (b.rejectObj || b.obj || {})[lang];
   const fi = lang === 'fi';
   const extra = (b.extra && b.extra[lang]) || [];
+  const v = d.phrasing;
   let first;
   let withExtra = true;
   switch (d.outcome) {
-    case 'approve': first = fi ? `${S} päätti ${verb} ${obj}.` : `${S} beslutade ${verb} ${obj}.`; break;
+    case 'approve':
+      if (v === 'part') first = fi ? `${S} päätti osaltaan ${verb} ${obj}.` : `${S} beslutade för sin del ${verb} ${obj}.`;
+      else if (v === 'past' && VERB_PAST[verb]) first = `${S} ${VERB_PAST[verb]} ${obj.replace(/ (ja|och) (\S+)/g, (all, and, w) => (VERB_PAST[w] ? ` ${and} ${VERB_PAST[w]}` : all))}.`;
+      else first = fi ? `${S} päätti ${verb} ${obj}.` : `${S} beslutade ${verb} ${obj}.`;
+      break;
     case 'asProposed': first = fi ? 'Päätös on ehdotuksen mukainen.' : 'Beslutet överensstämmer med förslaget.'; withExtra = false; break;
     case 'amended': first = fi ? `${S} päätti ${verb} ${obj} muutettuna siten, että ${b.amend.fi}.` : `${S} beslutade ${verb} ${obj} med följande ändring: ${b.amend.sv}.`; break;
-    case 'rejected': first = fi ? `${S} päätti hylätä ${rej}.` : `${S} beslutade avslå ${rej}.`; withExtra = false; break;
-    case 'noted': first = fi ? `${S} merkitsi tiedoksi ${b.note.fi}.` : `${S} antecknade för kännedom ${b.note.sv}.`; break;
-    case 'tabled': first = fi ? `${S} päätti panna asian pöydälle.` : `${S} beslutade bordlägga ärendet.`; withExtra = false; break;
+    case 'rejected':
+      first = b.rejectText ? b.rejectText[lang](S) : fi ? `${S} päätti hylätä ${rej}.` : `${S} beslutade avslå ${rej}.`;
+      withExtra = false;
+      break;
+    case 'dismissed':
+      first = b.dismissText ? b.dismissText[lang](S) : fi ? `${S} päätti jättää oikaisuvaatimuksen tutkimatta, koska se on saapunut oikaisuvaatimusajan päätyttyä.`
+        : `${S} beslutade lämna rättelseyrkandet utan prövning, eftersom det har inkommit efter att tiden för rättelseyrkande gått ut.`;
+      withExtra = false;
+      break;
+    case 'noted':
+      first = v === 'decided' ? (fi ? `${S} päätti merkitä tiedoksi ${b.note.fi}.` : `${S} beslutade anteckna ${b.note.sv} för kännedom.`)
+        : fi ? `${S} merkitsi tiedoksi ${b.note.fi}.` : `${S} antecknade för kännedom ${b.note.sv}.`;
+      break;
+    case 'tabled':
+      if (v === 'leave') first = fi ? `${S} päätti jättää asian pöydälle.` : `${S} beslutade bordlägga ärendet.`;
+      else if (v === 'rest') first = fi ? `${S} päätti jättää asian lepäämään.` : `${S} beslutade låta ärendet vila.`;
+      else first = fi ? `${S} päätti panna asian pöydälle.` : `${S} beslutade bordlägga ärendet.`;
+      withExtra = false;
+      break;
     case 'referred': first = fi ? `${S} päätti palauttaa asian uudelleen valmisteltavaksi.` : `${S} beslutade återremittera ärendet för ny beredning.`; withExtra = false; break;
     case 'withdrawn': first = fi ? 'Asia poistettiin esityslistalta.' : 'Ärendet ströks från föredragningslistan.'; withExtra = false; break;
-    case 'other': first = b.other[lang](S); break;
+    case 'other': first = (v === 'decided' && b.otherDecided ? b.otherDecided : b.other)[lang](S); break;
     default: throw new Error(`unknown outcome ${d.outcome}`);
   }
-  const out = [first];
+  let out = [first];
   if (withExtra) out.push(...extra);
+  const amend = b.amend && b.amend[lang];
+  if (d.form === 'esitys') {
+    out = [d.esitysText[lang](S)];
+  } else if (d.form === 'lausunto') {
+    const given = b.other[lang](S).replace(' päätti antaa ', ' antoi ').replace(' beslutade ge ', ' gav ').replace(/\.$/, ':');
+    out = [given, ...extra];
+  } else if ((d.form === 'ul' || d.form === 'ol') && d.outcome === 'approve') {
+    // Points written as a list: the main point, the "Samalla … päätti …" points of the text, and a generic point.
+    const points = [`${verb} ${obj}`];
+    const rest = [];
+    for (const e of extra) {
+      const m = (fi ? /^Samalla .+? päätti (.+)\.$/ : /^Samtidigt .+? beslutade (.+)\.$/).exec(e);
+      if (m) points.push(m[1]);
+      else rest.push(e);
+    }
+    points.push(LIST_CLAUSES[d.listClause || 0](listWho(d))[lang]);
+    const did = fi ? 'päätti' : 'beslutade';
+    out = d.form === 'ul'
+      ? [`<p>${esc(S)} ${did}</p><ul>${points.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`, ...rest]
+      : [`<ol>${points.map((x) => `<li>${esc(`${S} ${did} ${x}.`)}</li>`).join('')}</ol>`, ...rest];
+  } else if (d.form === 'counter' && amend) {
+    out = [fi ? `Käsittelyn aikana tehtiin vastaehdotus, jonka mukaan ${amend}. Vastaehdotus raukesi kannattamattomana.`
+      : `Under behandlingen framställdes ett motförslag enligt vilket ${amend}. Motförslaget förföll i brist på understöd.`, ...out];
+  } else if (d.form === 'amendFirst' && amend) {
+    out = [fi ? `Käsittelyn aikana tehtiin muutosehdotus, jonka mukaan ${amend}. ${S} hyväksyi muutosehdotuksen yksimielisesti.`
+      : `Under behandlingen framställdes ett ändringsförslag enligt vilket ${amend}. ${S} godkände ändringsförslaget enhälligt.`, ...out];
+  } else if (d.form === 'presenter' && amend) {
+    out = [fi ? `Esittelijä muutti ehdotustaan siten, että ${amend}.` : `Föredraganden ändrade sitt förslag så att ${amend}.`,
+      fi ? `${S} päätti ${verb} ${obj} esittelijän muutetun ehdotuksen mukaisesti.` : `${S} beslutade ${verb} ${obj} enligt föredragandens ändrade förslag.`, ...extra];
+  }
+  if (d.effective) out.push(fi ? `Tämä päätös on voimassa ${fiDate(d.effective)} alkaen.` : `Detta beslut gäller från och med ${fiDate(d.effective)}.`);
   if (b.opening && d.inspectors) {
     const [a, c] = d.inspectors;
     out.push(fi ? `Pöytäkirjan tarkastajiksi valittiin ${a.name} ja ${c.name}.` : `Till protokolljusterare valdes ${a.name} och ${c.name}.`);
@@ -1892,6 +1984,7 @@ function proposalParas(d, lang) {
   const b = d.bundle;
   const S = subjectOf(d, lang);
   const fi = lang === 'fi';
+  if (d.form === 'esitys') return [d.esitysText[lang](S)];
   let first;
   if (b.base === 'note') first = toPresent(fi ? `${S} päättää merkitä tiedoksi ${b.note.fi}.` : `${S} beslutar anteckna för kännedom ${b.note.sv}.`);
   else if (b.base === 'other') first = b.otherProposal ? b.otherProposal[lang](S) : toPresent(b.other[lang](S));
@@ -1938,6 +2031,10 @@ function handlingParas(d, lang) {
   const Q = d.seconder;
   switch (d.outcome) {
     case 'tabled':
+      if (d.phrasing === 'rest') {
+        return fi ? [`${role} ${P.name} ehdotti ${roleGen} ${Q.acc} kannattamana, että asia jätetään lepäämään.`, `${S} hyväksyi yksimielisesti lepäämään jättämistä koskevan ehdotuksen.`]
+          : [`${role} ${P.name} föreslog, understödd av ${roleGen} ${Q.name}, att ärendet skulle vila.`, `${S} godkände enhälligt förslaget att låta ärendet vila.`];
+      }
       return fi ? [`${role} ${P.name} ehdotti ${roleGen} ${Q.acc} kannattamana, että asia pannaan pöydälle.`, `${S} hyväksyi yksimielisesti pöydällepanoehdotuksen.`]
         : [`${role} ${P.name} föreslog, understödd av ${roleGen} ${Q.name}, att ärendet bordläggs.`, `${S} godkände enhälligt bordläggningsförslaget.`];
     case 'amended':
@@ -1985,15 +2082,17 @@ function signature(d, lang) {
   const chair = (d.meeting.comp || d.org.comp).find((x) => x.role === 'Puheenjohtaja').p;
   return `<section class="SahkoinenAllekirjoitusSektio"><p class="SahkoisestiAllekirjoitettuTeksti">${h.signed}</p><p><div class="Puheenjohtajanimi">${esc(chair.name)}</div><div class="Puheenjohtajaotsikko">${h.chair}</div></p><p><div class="Poytakirjanpitajanimi">${esc(SECRETARY[d.org.key].name)}</div><div class="Poytakirjanpitajaotsikko">${h.secretary}</div></p></section>`;
 }
-const dnroOf = (d) => (d.kase ? `${d.kase.label} T ${d.bundle.code}` : '');
+const dnroOf = (d) => (d.kase && !d.hideCase ? `${d.kase.label} T ${d.bundle.code}` : '');
 function contentHtml(d, lang) {
   const b = d.bundle;
   const h = H[lang];
   const title = b.title[lang];
-  let main = sect(h.decision, outcomeParas(d, lang));
+  let main = sect(decisionHeading(d, lang), outcomeParas(d, lang));
   const handling = handlingParas(d, lang);
   if (handling) main += sect(h.handling, handling);
-  if (d.org.kind === 'officer' && b.reasons[lang] && b.reasons[lang].length) main += sect(h.officerReasons, b.reasons[lang]);
+  const reasons = [...(d.reference ? [lang === 'fi' ? `Asia on tullut vireille ${fiDate(d.reference)}.` : `Ärendet har inletts ${fiDate(d.reference)}.`] : []),
+    ...((d.reasonsOverride || b.reasons)[lang] || [])];
+  if (d.org.kind === 'officer' && reasons.length) main += sect(h.officerReasons, reasons);
   if (d.modern) main = `<section class="SisaltoSektioToisto">${main}</section>`;
   return `${head(lang, title, d.dhId, d.date)}<div class="paatos"><div class="Otsikonviite"></div>${d.section ? `<div class="Asiapykala">§ ${d.section}</div>` : ''}<h1 class="AsiaOtsikko">${esc(title)}</h1><div class="DnroTmuoto">${dnroOf(d)}</div><div class="Viite"></div>${main}${presenterBlock(d, lang)}${moreInfo(d, lang)}${attachmentList(d, lang)}<h3 class="MuutoksenhakuOtsikko">${h.appeal}</h3>${APPEAL[lang][b.appeal]}${d.modern ? signature(d, lang) : ''}</div></body></html>`;
 }
@@ -2004,14 +2103,14 @@ function motionHtml(d, lang, agenda = false) {
   const title = b.title[lang];
   const top = agenda ? `<div class="Otsikonviite"></div><div class="Otsikonviite2"></div><h1 class="AsiaOtsikko">${esc(title)}</h1><div class="DnroTmuoto">${dnroOf(d)}</div><div class="Viite"></div><div class="Viite"></div>` : '';
   const reasons = (b.reasons && b.reasons[lang]) || [];
-  return `${head(lang, title, d.dhId, addDays(d.date, -ri(6, 12)))}<div class="esitys">${top}${sect(h.proposal, proposalParas(d, lang))}${reasons.length ? sect(h.reasons, reasons) : ''}${presenterBlock(d, lang)}${moreInfo({ ...d, modern: false }, lang)}${attachmentList(d, lang)}<h3 class="MuutoksenhakuOtsikko">${h.appeal}</h3><p>${APPEAL_SHORT[lang][b.appeal]}</p></div></body></html>`;
+  return `${head(lang, title, d.dhId, addDays(d.date, -ri(6, 12)))}<div class="esitys">${top}${sect(d.form === 'esitys' ? decisionHeading(d, lang) : h.proposal, proposalParas(d, lang))}${reasons.length ? sect(h.reasons, reasons) : ''}${presenterBlock(d, lang)}${moreInfo({ ...d, modern: false }, lang)}${attachmentList(d, lang)}<h3 class="MuutoksenhakuOtsikko">${h.appeal}</h3><p>${APPEAL_SHORT[lang][b.appeal]}</p></div></body></html>`;
 }
 function historyHtml(d, lang) {
   if (!d.kase) return null;
-  const earlier = d.kase.decisions.filter((x) => x !== d && !x.real && x.lang === lang && (x.date < d.date || (x.date === d.date && Number(x.section) < Number(d.section))));
+  const earlier = d.kase.decisions.filter((x) => x !== d && !x.real && !x.dupOf && x.lang === lang && (x.date < d.date || (x.date === d.date && Number(x.section) < Number(d.section))));
   if (!earlier.length) return null;
   const h = H[lang];
-  const items = earlier.map((x) => `<div class="PaatoshistoriaKasittely"><h3 class="PaatoshistoriaOtsikko">${esc(x.org.name)} ${fiDate0(x.date)}${x.section ? ` § ${x.section}` : ''}</h3><div class="DnroTmuoto">${dnroOf(x)}</div>${sect(h.decision, [outcomeParas(x, lang)[0]])}</div>`).join('');
+  const items = earlier.map((x) => `<div class="PaatoshistoriaKasittely"><h3 class="PaatoshistoriaOtsikko">${esc(x.org.name)} ${fiDate0(x.date)}${x.section ? ` § ${x.section}` : ''}</h3><div class="DnroTmuoto">${dnroOf(x)}</div>${sect(decisionHeading(x, lang), [outcomeParas(x, lang)[0]])}</div>`).join('');
   return `<html lang="${lang}"><head><META content="text/html; charset=UTF-8" http-equiv="Content-Type"><title>${h.history}</title></head><body><div class="Paatoshistoria"><h1 class="PaatoshistoriaOtsikko">${h.history}</h1>${items}</div></body></html>`;
 }
 const fileUri = (d, id) => (d.date < '2023-01-01' ? `https://ahjo.blob.core.windows.net/docs/${bare(id)}.pdf` : `https://ahjojulkaisu.hel.fi/${bare(id)}.pdf`);
@@ -2025,6 +2124,7 @@ function attachmentRecords(d, lang) {
     const rec = { links: selfLink(`records/${enc(id)}`), NativeId: id, Title: lang === 'fi' ? a[0] : a[1], Type: 'liite', FileURI: fileUri(d, ahjoId()),
       Language: lang, PersonalData: a[2] ? 'Sisältää henkilötietoja' : 'Ei sisällä henkilötietoja', Issued: d.issued && chance(0.4) ? d.issued : '' };
     if (d.attNumbers) rec.AttachmentNumber = String(i + 1);
+    if (d.dateless) rec.Issued = '';
     return rec;
   });
   return d.attachmentRecords[lang];
@@ -2050,7 +2150,7 @@ function renderDecision(d) {
     links: selfLink(`decisions/${enc(d.id)}?apireqlang=fi`),
     NativeId: d.id,
     Title: b.title[lang],
-    CaseIDLabel: d.kase ? d.kase.label : null,
+    CaseIDLabel: d.kase && !d.hideCase ? d.kase.label : null,
     Section: d.section,
     Content: contentHtml(d, lang),
     Motion: d.motion ? motionHtml(d, lang) : '',
@@ -2061,9 +2161,18 @@ function renderDecision(d) {
     VotingResults: d.realVotes ? d.realVotes : d.votes ? d.votes.map((v) => voteJson(v, lang)) : [],
     Attachments: attachmentRecords(d, lang),
     PreviousDecisions: [],
-    CaseID: d.kase ? d.kase.id : null,
+    CaseID: d.kase && !d.hideCase ? d.kase.id : null,
   };
-  if (d.newFields) {
+  if (d.dateless === 'pdf') {
+    // Newer fields, but no date: the PDF without Issued.
+    o.PDF = { VersionSeriesId: d.pdfVsid, Language: lang };
+    o.DecisionHistoryHTML = historyHtml(d, lang);
+  } else if (d.dateless === 'pdfEmpty') {
+    o.PDF = { VersionSeriesId: d.pdfVsid, Language: lang, Issued: '' };
+    o.DecisionHistoryHTML = historyHtml(d, lang);
+  } else if (d.dateless) {
+    // As in the 2022 dump: no DateDecision, PDF nor DecisionHistoryHTML at all.
+  } else if (d.newFields) {
     o.DateDecision = dt(d.date, d.time[0], d.time[1]);
     o.PDF = { VersionSeriesId: d.pdfVsid, Language: lang, Issued: d.issued };
     o.DecisionHistoryHTML = historyHtml(d, lang);
@@ -2102,11 +2211,411 @@ for (const m of MEETINGS.filter((x) => x.status === 'future' && x.agendaPublishe
 for (const list of Object.values(pending)) for (const p of list) if (p.kase && !p.kase.awaiting) p.kase.awaiting = 'later';
 
 // ------------------------------------------------------------------------------------------
+// Shapes of real Ahjo dumps (facts recorded in the project's issue 11). Everything here draws from the second
+// stream (alt), so the objects of the first version of the dataset keep their ids and texts.
+// ------------------------------------------------------------------------------------------
+CODES['00 00 02'] = 'Vaalit';
+/** Outcomes that close a case (the others leave it pending). */
+const FINAL = new Set(['approve', 'asProposed', 'amended', 'rejected', 'dismissed', 'noted', 'other']);
+/** Bodies that meet but that /agents/decisionmakers does not return (ids invented in the real pattern). */
+const UNLISTED_BODIES = [];
+const UNLISTED_MEETINGS = [];
+/** Second Ahjo decisions of the same decision: same case, section, meeting, votes and Finnish Content, Swedish Title. */
+const DUPLICATES = [];
+const SHAPES = { reviews: [], initiatives: [] };
+// Claims against officer decisions (oikaisuvaatimus) handled by a board.
+const REVIEW = {
+  kylk: { code: '10 01 02', officer: L('tonttipäällikön', 'tomtchefen'), about: L('tontin vuokraamista', 'utarrendering av en tomt'), who: () => nextCompany() },
+  kasko: { code: '12 01 00', officer: L('varhaiskasvatusjohtajan', 'direktören för småbarnspedagogik'), about: L('varhaiskasvatuksen palvelusetelin arvoa', 'värdet på servicesedeln för småbarnspedagogik'), who: null },
+  kuva: { code: '02 06 01', officer: L('liikuntajohtajan', 'idrottsdirektören'), about: L('kohdeavustuksen myöntämistä', 'beviljande av projektunderstöd'), who: () => pick(ASSOCS.sports) },
+  sote: { code: '02 02 00', officer: L('perhe- ja sosiaalipalvelujen johtajan', 'direktören för familje- och socialtjänster'), about: L('asiakasmaksun määräämistä', 'fastställande av en klientavgift'), who: null },
+};
+function claimReviewBundle(key, date, outcome) {
+  const r = REVIEW[key];
+  const offDate = workday(addDays(date, -ri(35, 80)));
+  const no = ri(2, 140);
+  const claimant = r.who ? r.who() : null;
+  const whoFi = claimant || 'asianosainen';
+  const whoSv = claimant || 'en part';
+  const refFi = `${r.officer.fi} päätöksestä ${fiDate(offDate)} § ${no}`;
+  const refSv = `beslutet av ${r.officer.sv} ${fiDate(offDate)} § ${no}`;
+  const served = addDays(offDate, ri(2, 6));
+  const arrived = outcome === 'dismissed' ? addDays(served, ri(17, 40)) : addDays(served, ri(5, 13));
+  const reasons = outcome === 'dismissed'
+    ? L([`${cap(whoFi)} on vaatinut oikaisua ${refFi}. Päätös on annettu tiedoksi ${fiDate(served)}, ja oikaisuvaatimus on saapunut ${fiDate(arrived)}.`,
+      'Oikaisuvaatimus on tehtävä 14 päivän kuluessa päätöksen tiedoksisaannista. Oikaisuvaatimus on saapunut oikaisuvaatimusajan päätyttyä, joten se on jätettävä tutkimatta.'],
+    [`${cap(whoSv)} har yrkat rättelse i ${refSv}. Beslutet har delgetts ${fiDate(served)} och rättelseyrkandet har inkommit ${fiDate(arrived)}.`,
+      'Rättelseyrkandet ska framställas inom 14 dagar från delfåendet av beslutet. Rättelseyrkandet har inkommit efter att tiden för rättelseyrkande gått ut och ska därför lämnas utan prövning.'])
+    : L([`${cap(whoFi)} on vaatinut oikaisua ${refFi}. Oikaisuvaatimus on saapunut ${fiDate(arrived)} eli määräajassa.`,
+      'Päätös on tehty voimassa olevien periaatteiden mukaisesti, eikä oikaisuvaatimuksessa ole esitetty seikkoja, joiden perusteella päätöstä olisi syytä muuttaa.'],
+    [`${cap(whoSv)} har yrkat rättelse i ${refSv}. Rättelseyrkandet har inkommit ${fiDate(arrived)}, det vill säga inom utsatt tid.`,
+      'Beslutet har fattats i enlighet med gällande principer och i rättelseyrkandet har inte framförts omständigheter som ger anledning att ändra beslutet.']);
+  const proposal = outcome === 'dismissed'
+    ? { fi: (S) => `${S} päättää jättää oikaisuvaatimuksen tutkimatta.`, sv: (S) => `${S} beslutar lämna rättelseyrkandet utan prövning.` }
+    : { fi: (S) => `${S} päättää hylätä oikaisuvaatimuksen.`, sv: (S) => `${S} beslutar avslå rättelseyrkandet.` };
+  return {
+    code: r.code, title: L(`Oikaisuvaatimus ${r.officer.fi} päätöksestä koskien ${r.about.fi}`, `Rättelseyrkande mot beslutet av ${r.officer.sv} om ${r.about.sv}`),
+    base: 'other', other: proposal, otherProposal: proposal,
+    rejectText: { fi: (S) => `${S} päätti hylätä oikaisuvaatimuksen, jonka ${whoFi} on tehnyt ${refFi}.`, sv: (S) => `${S} beslutade avslå rättelseyrkandet som ${whoSv} framställt mot ${refSv}.` },
+    reasons, attachments: [['Oikaisuvaatimus', 'Rättelseyrkande', !claimant]], appeal: 'valitus', pd: !claimant, outcomes: [[outcome, 1]],
+  };
+}
+/** A residents' initiative (kuntalaisaloite) that the council rejects. */
+function residentInitiativeBundle(s, signers) {
+  const reject = { fi: (S) => `${S} päätti hylätä aloitteen.`, sv: (S) => `${S} beslutade avslå initiativet.` };
+  return {
+    code: '00 00 03', title: L(`Kuntalaisaloite ${s.el}`, `Invånarinitiativ ${s.sv}`), base: 'other', other: reject,
+    otherProposal: { fi: (S) => `${S} päättää hylätä aloitteen.`, sv: (S) => `${S} beslutar avslå initiativet.` }, rejectText: reject,
+    reasons: L([`Kuntalaisaloitteen ${s.el} on allekirjoittanut ${money(signers)} kunnan asukasta.`, s.fi, 'Kaupunginhallitus katsoo, ettei aloitteen toteuttamiseen ole tässä vaiheessa edellytyksiä.'],
+      [`Invånarinitiativet ${s.sv} har undertecknats av ${money(signers)} kommuninvånare.`, s.svText, 'Stadsstyrelsen anser att det i detta skede inte finns förutsättningar att genomföra initiativet.']),
+    attachments: [['Kuntalaisaloite', 'Invånarinitiativ', true]], appeal: 'kielto', outcomes: [['rejected', 1]],
+  };
+}
+const ELECTIONS = [
+  { date: '2024-04-09', fi: 'europarlamenttivaaleissa 2024', sv: 'i Europaparlamentsvalet 2024', forFi: 'europarlamenttivaaleja 2024 varten', forSv: 'för Europaparlamentsvalet 2024' },
+  { date: '2025-01-21', fi: 'kunta- ja aluevaaleissa 2025', sv: 'i kommunal- och välfärdsområdesvalet 2025', forFi: 'kunta- ja aluevaaleja 2025 varten', forSv: 'för kommunal- och välfärdsområdesvalet 2025' },
+  { date: '2026-12-08', fi: 'eduskuntavaaleissa 2027', sv: 'i riksdagsvalet 2027', forFi: 'eduskuntavaaleja 2027 varten', forSv: 'för riksdagsvalet 2027' },
+];
+function electionBundles(e) {
+  const places = ri(24, 40);
+  return [
+    { code: '00 00 02', title: L(`Ennakkoäänestyspaikat ${e.fi}`, `Förhandsröstningsställena ${e.sv}`), verb: APPROVE,
+      obj: L(`ennakkoäänestyspaikat ja niiden aukioloajat ${e.fi} liitteen 1 mukaisesti`, `förhandsröstningsställena och deras öppettider ${e.sv} enligt bilaga 1`),
+      reasons: L([`Ennakkoäänestyspaikkoja on ${places}. Paikat sijaitsevat pääosin kirjastoissa, palvelukeskuksissa ja kauppakeskuksissa.`],
+        [`Antalet förhandsröstningsställen är ${places}. Ställena finns huvudsakligen i bibliotek, servicecentraler och köpcentrum.`]),
+      attachments: [['Ennakkoäänestyspaikat ja aukioloajat', 'Förhandsröstningsställen och öppettider', false]], appeal: 'kielto', outcomes: [['approve', 1]] },
+    { code: '00 00 02', title: L(`Vaalilautakuntien ja vaalitoimikuntien asettaminen ${e.forFi}`, `Tillsättande av valnämnder och valbestyrelser ${e.forSv}`), base: 'other',
+      other: { fi: (S) => `${S} päätti asettaa vaalilautakunnat ja vaalitoimikunnat ${e.forFi} liitteen 1 mukaisesti.`, sv: (S) => `${S} beslutade tillsätta valnämnderna och valbestyrelserna ${e.forSv} enligt bilaga 1.` },
+      otherProposal: { fi: (S) => `${S} päättää asettaa vaalilautakunnat ja vaalitoimikunnat ${e.forFi} liitteen 1 mukaisesti.`, sv: (S) => `${S} beslutar tillsätta valnämnderna och valbestyrelserna ${e.forSv} enligt bilaga 1.` },
+      reasons: L(['Vaalilain mukaan keskusvaalilautakunta asettaa kutakin äänestysaluetta varten vaalilautakunnan ja vaalitoimikunnan.'], ['Enligt vallagen tillsätter centralvalnämnden en valnämnd och en valbestyrelse för varje röstningsområde.']),
+      attachments: [['Vaalilautakuntien ja vaalitoimikuntien kokoonpanot', 'Valnämndernas och valbestyrelsernas sammansättning', true]], appeal: 'oikaisu', pd: true, outcomes: [['other', 1]] },
+  ];
+}
+alt(() => {
+  const held = MEETINGS.filter((m) => m.status === 'held');
+  const usedSections = new Map();
+  const secKey = (body, date) => body.key + date.slice(0, 4);
+  for (const m of [...MEETINGS, ...historicMeetings]) {
+    for (const x of m.items) {
+      if (!x.section) continue;
+      const k = secKey(m.body, m.date);
+      if (!usedSections.has(k)) usedSections.set(k, new Set());
+      usedSections.get(k).add(Number(x.section));
+    }
+  }
+  const freeSection = (m) => {
+    const next = (m.sectionCounter || 0) + 1;
+    return m.sectionCounter !== null && !(usedSections.get(secKey(m.body, m.date)) || new Set()).has(next) ? next : null;
+  };
+  const altCase = (title, code, date, sector) => {
+    const c = newCase(title, code, date);
+    c.alt = true;
+    c.sector = sector;
+    return c;
+  };
+  /** Appends a decided item to a held meeting (the next free § of its body and year). */
+  function appendItem(m, bundle, kase, outcome, extra = {}) {
+    const section = m.sectionCounter === null ? Number(nextSection(m)) : freeSection(m);
+    if (section === null) return null;
+    m.sectionCounter = section;
+    const k = secKey(m.body, m.date);
+    if (!usedSections.has(k)) usedSections.set(k, new Set());
+    usedSections.get(k).add(section);
+    const doc = newDoc({ org: m.body, meeting: m, section: String(section), bundle, kase, date: m.date, time: m.time, alt: true, outcome, id: guid(), ...extra });
+    m.items.push(doc);
+    if (kase) kase.decisions.push(doc);
+    DECISIONS.push(doc);
+    decisionDetails(doc);
+    if (['amended', 'tabled', 'referred'].includes(outcome)) handlingPeople(doc);
+    return doc;
+  }
+  const inWindow = (m, from, to) => m.date >= from && m.date <= to;
+
+  // 1. Boards rejecting claims against officer decisions (oikaisuvaatimus), or dismissing late ones.
+  for (const [key, outcome] of [['kylk', 'rejected'], ['kasko', 'rejected'], ['kuva', 'dismissed'], ['sote', 'rejected'], ['kylk', 'dismissed'], ['kuva', 'rejected']]) {
+    for (const m of shuffle(held.filter((x) => x.body.key === key && inWindow(x, '2024-02-01', '2026-10-31')))) {
+      if (freeSection(m) === null) continue;
+      const bundle = claimReviewBundle(key, m.date, outcome);
+      const doc = appendItem(m, bundle, altCase(bundle.title.fi, bundle.code, m.date, m.body.sector), outcome);
+      SHAPES.reviews.push(doc);
+      break;
+    }
+  }
+  // ... with Swedish versions of one rejected and one dismissed claim.
+  for (const outcome of ['rejected', 'dismissed']) {
+    const d = SHAPES.reviews.find((x) => x.outcome === outcome);
+    const sv = { ...d, lang: 'sv', id: guid(), pairOf: d, dhId: ahjoId(), pdfVsid: ahjoId(), attachmentIds: [], newFields: true };
+    d.newFields = true;
+    d.translation = sv;
+    d.kase.decisions.push(sv);
+    DECISIONS.push(sv);
+  }
+  // Swedish versions of a referred and a tabled council or board decision.
+  for (const outcome of ['referred', 'tabled']) {
+    const d = shuffle(DECISIONS.filter((x) => !x.real && !x.alt && x.lang === 'fi' && x.outcome === outcome && x.meeting && !x.translation && x.kase && x.bundle.title.sv && ['kvsto', 'kh', 'kylk'].includes(x.org.key)))[0];
+    if (!d) continue;
+    const sv = { ...d, lang: 'sv', id: guid(), pairOf: d, dhId: ahjoId(), pdfVsid: ahjoId(), attachmentIds: [], newFields: true, alt: true };
+    d.newFields = true;
+    d.translation = sv;
+    d.kase.decisions.push(sv);
+    DECISIONS.push(sv);
+  }
+  // Officers reject claims against their own decisions (oikaisuvaatimus), or dismiss late ones.
+  for (const outcome of ['rejected', 'dismissed']) {
+    const o = ORG_BY_ID.U51105300405040VH1;
+    const mine = DECISIONS.filter((x) => x.org === o && !x.pairOf);
+    const date = workday(addDays(outcome === 'rejected' ? '2025-03-03' : '2026-02-02', ri(0, 40)));
+    const same = mine.filter((x) => x.date.slice(0, 4) === date.slice(0, 4) && x.section).map((x) => Number(x.section));
+    const d = officerDecision(o, date, officerTime(), 'foodClaim');
+    Object.assign(d, { alt: true, outcome, section: same.length ? String(Math.max(...same) + ri(1, 4)) : mine.some((x) => x.section) ? String(ri(1, 30)) : '' });
+    if (outcome === 'dismissed') lateClaim(d);
+    decisionDetails(d);
+    d.kase.alt = true;
+    SHAPES.reviews.push(d);
+  }
+  // Officers dismiss late claims too (a third of the food-control claims that were rejected).
+  for (const d of DECISIONS.filter((x) => x.org.kind === 'officer' && x.outcome === 'rejected' && /^Oikaisuvaatimus/.test(x.bundle.title.fi || '') && !x.translation).slice(1)) {
+    if (chance(0.5)) lateClaim(d);
+  }
+  function lateClaim(d) {
+    d.outcome = 'dismissed';
+    const served = addDays(d.date, -ri(30, 60));
+    const arrived = addDays(served, ri(16, 35));
+    d.reasonsOverride = L([`Päätös, johon oikaisua vaaditaan, on annettu tiedoksi ${fiDate(served)}. Oikaisuvaatimus on saapunut ${fiDate(arrived)}.`,
+      'Oikaisuvaatimus on tehtävä 14 päivän kuluessa päätöksen tiedoksisaannista. Koska oikaisuvaatimus on saapunut määräajan päätyttyä, se on jätettävä tutkimatta.'],
+    [`Beslutet som rättelseyrkandet gäller har delgetts ${fiDate(served)}. Rättelseyrkandet har inkommit ${fiDate(arrived)}.`,
+      'Rättelseyrkandet ska framställas inom 14 dagar från delfåendet av beslutet. Eftersom rättelseyrkandet har inkommit efter utgången av tidsfristen ska det lämnas utan prövning.']);
+    SHAPES.reviews.push(d);
+  }
+
+  // Officers' yearly "pöytäkirjan pitäminen yleisesti nähtävänä" (§ 1, no case): "X päätti, että …" fits no standard phrasing.
+  for (const [id, gen, y] of [['U541001020VH1', 'tonttipäällikön', 2024], ['U51105300405050VH1', 'kaupungineläinlääkärin', 2025], ['U48040030VH1', 'liikuntajohtajan', 2026]]) {
+    const o = ORG_BY_ID[id];
+    if (DECISIONS.some((x) => x.org === o && x.date.slice(0, 4) === String(y) && x.section === '1')) continue;
+    const bundle = {
+      code: '00 01 01', title: L(`${cap(gen)} pöytäkirjan pitäminen yleisesti nähtävänä vuonna ${y}`, `${o.subjectSv}s protokoll hålls tillgängligt för allmänheten år ${y}`),
+      noCase: true, base: 'other', motion: false, attachments: [], appeal: 'kielto', outcomes: [['other', 1]],
+      other: { fi: (S) => `${S} päätti, että ${gen} pöytäkirja pidetään vuonna ${y} nähtävänä yleisessä tietoverkossa osoitteessa www.hel.fi.`,
+        sv: (S) => `${S} beslutade att ${o.subjectSv.toLowerCase()}s protokoll år ${y} hålls tillgängligt för allmänheten i det allmänna datanätet på adressen www.hel.fi.` },
+      reasons: L(['Viranhaltijan päätöksistä pidetään pöytäkirjaa, joka pidetään yleisesti nähtävänä tietoverkossa. Salassa pidettävät tiedot ja henkilötiedot poistetaan ennen julkaisemista.'],
+        ['Över tjänsteinnehavarens beslut förs protokoll som hålls tillgängligt för allmänheten i datanätet. Sekretessbelagda uppgifter och personuppgifter avlägsnas före publiceringen.']),
+    };
+    const doc = newDoc({ org: o, meeting: null, section: '1', bundle, kase: null, date: workday(`${y}-01-0${ri(2, 9)}`), time: officerTime(), outcome: 'other', id: guid(), alt: true });
+    DECISIONS.push(doc);
+    decisionDetails(doc);
+  }
+
+  // 2. The council rejects residents' initiatives; one is first left to rest (jättää lepäämään).
+  {
+    const council = held.filter((m) => m.body.key === 'kvsto' && inWindow(m, '2024-03-01', '2026-10-31'));
+    const subjects = shuffle(INITIATIVES);
+    for (let i = 0; i < council.length - 1 && SHAPES.initiatives.length < 3; i++) {
+      const m = council[i];
+      const s = subjects[SHAPES.initiatives.length];
+      if (freeSection(m) === null || !chance(0.45)) continue;
+      const bundle = residentInitiativeBundle(s, ri(2100, 9800));
+      const kase = altCase(bundle.title.fi, bundle.code, addDays(m.date, -ri(60, 200)), 'U50');
+      if (!SHAPES.initiatives.length) {
+        const next = council.slice(i + 1).find((x) => freeSection(x) !== null);
+        if (!next) continue;
+        SHAPES.initiatives.push(appendItem(m, bundle, kase, 'tabled', { phrasing: 'rest' }), appendItem(next, bundle, kase, 'rejected'));
+      } else {
+        SHAPES.initiatives.push(appendItem(m, bundle, kase, 'rejected'));
+      }
+    }
+  }
+
+  // 3. The city board's proposals to the council: a section headed "Esitys", no "Päätös".
+  {
+    const khHeld = held.filter((m) => m.body.key === 'kh');
+    const between = (a, b) => khHeld.filter((m) => m.date > addDays(a, 6) && m.date < addDays(b, -6) && freeSection(m) !== null);
+    let zonings = 0;
+    let initiatives = 0;
+    for (const c of CASES) {
+      const council = c.decisions.find((x) => x.org.key === 'kvsto' && x.lang === 'fi' && !x.alt);
+      if (!council) continue;
+      if (c.zoning && zonings < 2) {
+        const board = c.decisions.find((x) => x.org.key === 'kylk' && ['approve', 'asProposed', 'amended'].includes(x.outcome));
+        const options = board ? between(board.date, council.date) : [];
+        if (!options.length) continue;
+        const b = zoningBundle(c.zoning, 'kvsto');
+        const doc = appendItem(pick(options), { ...b, appeal: 'kielto', outcomes: [['approve', 1]] }, c, 'approve', { form: 'esitys',
+          esitysText: { fi: (S) => `${S} esittää kaupunginvaltuustolle, että kaupunginvaltuusto hyväksyy ${b.obj.fi}.`, sv: (S) => `${S} föreslår att stadsfullmäktige godkänner ${b.obj.sv}.` } });
+        if (doc) zonings++;
+      } else if (c.initiative && initiatives < 1) {
+        const prior = c.decisions.filter((x) => x.date < council.date && x.lang === 'fi').map((x) => x.date).sort().pop() || addDays(council.date, -80);
+        const options = between(prior, council.date);
+        if (!options.length) continue;
+        const b = initiativeCouncilBundle(c.initiative);
+        const doc = appendItem(pick(options), { ...b, appeal: 'kielto', outcomes: [['approve', 1]] }, c, 'approve', { form: 'esitys',
+          esitysText: { fi: (S) => `${S} esittää kaupunginvaltuustolle, että kaupunginvaltuusto merkitsee tiedoksi kaupunginhallituksen vastauksen aloitteeseen ja katsoo aloitteen loppuun käsitellyksi.`,
+            sv: (S) => `${S} föreslår att stadsfullmäktige antecknar stadsstyrelsens svar på motionen för kännedom och anser motionen slutbehandlad.` } });
+        if (doc) initiatives++;
+      }
+    }
+    // The budget proposals of the city board (the one with a Swedish version stays a Päätös, as in the README example).
+    for (const d of DECISIONS.filter((x) => x.org.key === 'kh' && !x.pairOf && x.bundle.code === '02 02 00' && /talousarvioehdotus/.test(x.bundle.title.fi || '') && x.outcome === 'approve' && !x.translation)) {
+      const y = yearOf(d.date) + 1;
+      d.form = 'esitys';
+      d.esitysText = { fi: (S) => `${S} esittää kaupunginvaltuustolle, että kaupunginvaltuusto hyväksyy vuoden ${y} talousarvion ja vuosien ${y}–${y + 2} taloussuunnitelman.`,
+        sv: (S) => `${S} föreslår att stadsfullmäktige godkänner budgeten för ${y} och ekonomiplanen för ${y}–${y + 2}.` };
+    }
+  }
+
+  // 4. Bodies missing from /agents/decisionmakers: the central election board and an audit sub-committee.
+  {
+    const kvl = { key: 'kvl', id: '02910', name: 'Keskusvaalilautakunta', sv: 'Centralvalnämnden', typeId: '5', type: 'Lautakunta', formed: '2009-01-01', sector: 'U50',
+      above: [bodyRef(BODY.kvsto)], location: 'Kaupungintalo, Pohjoisesplanadi 11–13, kokoushuone Paasivuori', time: [14, 0], perWeek: 1 };
+    const tmk = { key: 'tmk1', id: 'U003111', name: 'Tarkastuslautakunnan 1. toimikunta', sv: 'Revisionsnämndens första kommission', typeId: '6', type: 'Toimikunta',
+      formed: '2017-06-01', sector: 'U50', above: [bodyRef(BODY.tark)], location: 'Tarkastusvirasto, Unioninkatu 25, kokoushuone', time: [15, 0], perWeek: 1 };
+    for (const b of [kvl, tmk]) {
+      Object.assign(b, { kind: 'body', existing: 'true', dissolved: OPEN_END, subject: b.name, subjectSv: b.sv, meetingName: b.name, below: [], unlisted: true });
+      UNLISTED_BODIES.push(b);
+    }
+    kvl.comp = board({ chair: person(), vice: person(), councilSeats: [], others: 3 });
+    tmk.comp = subBoard(BODY.tark, BODY.tark.comp[1].p, 4);
+    PRESENTER.kvl = [person(), 'vaalisihteeri', 'valsekreterare'];
+    PRESENTER.tmk1 = PRESENTER.tark;
+    SECRETARY.kvl = pick(staffPool);
+    SECRETARY.tmk1 = SECRETARY.tark;
+    const meeting = (b, date, seq, status) => {
+      const m = { body: b, id: `${b.id}${date.slice(0, 4)}${seq}`, date, time: b.time, seq, status, items: [], sectionCounter: null, alt: true,
+        agendaPublished: status === 'future' ? daysBetween(NOW, date) <= 14 : true, minutesPublished: status === 'held' ? true : false };
+      UNLISTED_MEETINGS.push(m);
+      return m;
+    };
+    ELECTIONS.forEach((e, i) => {
+      const m = meeting(kvl, e.date, i === 2 ? 11 : ri(2, 4), e.date > NOW ? 'future' : 'held');
+      const [places, boards] = electionBundles(e);
+      if (m.status === 'held') {
+        const od = newDoc({ org: kvl, meeting: m, section: nextSection(m), bundle: openingBundle(kvl), kase: null, date: m.date, time: m.time, alt: true });
+        decisionDetails(od);
+        m.items.push(od);
+        od.inspectors = shuffle(seatsOf(m).seats.filter((x) => !x.deputy)).slice(0, 2).map((x) => x.p);
+        for (const b of [boards, places]) appendItem(m, b, altCase(b.title.fi, b.code, m.date, 'U50'), weighted(b.outcomes));
+      } else {
+        for (const b of [openingBundle(kvl), boards]) {
+          const kase = b.noCase ? null : altCase(b.title.fi, b.code, m.date, 'U50');
+          const doc = newDoc({ org: kvl, meeting: m, section: null, bundle: b, kase, date: m.date, time: m.time, agendaOnly: true, alt: true });
+          doc.agendaPdfId = ahjoId();
+          m.items.push(doc);
+          if (kase) {
+            kase.awaiting = 'later';
+            kase.extraRecords.push({ title: b.title.fi, id: doc.agendaPdfId, vsid: ahjoId(), type: 'esitys', lang: 'fi', issued: '' });
+          }
+        }
+      }
+    });
+    // The sub-committee prepares (no decisions): an agenda whose items have no §.
+    const tm = meeting(tmk, '2025-04-22', 2, 'held');
+    tm.minutesPublished = null;
+    for (const b of [auditReportBundle({ y: 2024 }, 'tark'), auditInterimBundle('2025-04-22')]) {
+      const doc = newDoc({ org: tmk, meeting: tm, section: null, bundle: b, kase: null, date: tm.date, time: tm.time, alt: true });
+      decisionDetails(doc);
+      tm.items.push(doc);
+    }
+  }
+
+  // 5. Decisions published twice: a second record with the Finnish text under a Swedish title.
+  {
+    const candidates = DECISIONS.filter((d) => !d.real && !d.alt && d.lang === 'fi' && d.meeting && !d.meeting.historic && !d.translation && d.kase && d.bundle.title.sv &&
+      !['tabled', 'withdrawn'].includes(d.outcome));
+    const chosen = [
+      // with votes (so a vote would be counted twice): the council's and the city board's first (the council's all have translations today)
+      ...[...shuffle(candidates.filter((d) => d.votes && d.org.key === 'kvsto')).slice(0, 1), ...shuffle(candidates.filter((d) => d.votes && d.org.key === 'kh')).slice(0, 1),
+        ...shuffle(candidates.filter((d) => d.votes && !['kvsto', 'kh'].includes(d.org.key)))].slice(0, 3),
+      ...shuffle(candidates.filter((d) => !d.votes && ['kylk', 'kasko', 'kuva', 'sote'].includes(d.org.key))).slice(0, 1),
+    ];
+    for (const d of chosen) {
+      const dup = { ...d, id: guid(), dupOf: d, pairOf: d, pdfVsid: ahjoId(), attachmentRecords: undefined, noPdf: chance(0.35), alt: true };
+      d.duplicate = dup;
+      d.kase.decisions.push(dup);
+      DUPLICATES.push(dup);
+    }
+  }
+
+  // 6. Agenda items without § while their decision exists: whole meetings, and single items elsewhere.
+  {
+    const eligible = shuffle(held.filter((x) => !x.items.some((d) => d.duplicate)));
+    const whole = eligible.slice(0, Math.round(eligible.length * 0.12));
+    for (const m of whole) for (const d of m.items) d.agendaNoSection = true;
+    const items = eligible.slice(whole.length).flatMap((m) => m.items.filter((x) => x.id && !x.duplicate));
+    for (const d of shuffle(items).slice(0, Math.round(items.length * 0.1))) d.agendaNoSection = true;
+  }
+
+  // 7. Officer decisions without any date (79% of the real ones): no DateDecision, no Meeting, no PDF.Issued.
+  {
+    const officer = DECISIONS.filter((d) => d.org.kind === 'officer');
+    const eligible = officer.filter((d) => !d.translation && !d.pairOf && !(d.time[0] === 3 && d.time[1] === 30));
+    for (const d of shuffle(eligible).slice(0, Math.round(officer.length * 0.78))) {
+      d.dateless = weighted([['none', 68], ['pdf', 18], ['pdfEmpty', 14]]);
+      if (chance(0.8) && !d.bundle.noCase) d.effective = chance(0.5) ? `${addDays(d.date, 32).slice(0, 8)}01` : addDays(d.date, ri(1, 30));
+      if (chance(0.6)) d.reference = addDays(d.date, -ri(12, 90));
+    }
+    // Officer decisions held in their case's Records ("viranhaltijan päätös") without CaseID of their own.
+    for (const d of shuffle(officer.filter((x) => x.kase && !x.translation && !x.pairOf && x.kase.decisions.length === 1)).slice(0, 8)) d.hideCase = true;
+  }
+
+  // 8. Outcome phrasings as real minutes write them.
+  const both = (d, k, v) => { for (const x of [d, d.translation].filter(Boolean)) x[k] = v; };
+  const isStatement = (d) => ['approve', 'other', 'asProposed'].includes(d.outcome) && d.bundle.other && / seuraavan lausunnon\.$/.test(d.bundle.other.fi('X'));
+  // Keep one translated "merkitsi tiedoksi" / "antecknade för kännedom", and one translated Lausunto / Utlåtande.
+  const notedPair = DECISIONS.find((x) => x.translation && x.outcome === 'noted');
+  if (notedPair) both(notedPair, 'phrasing', 'plain');
+  const statementPair = DECISIONS.find((x) => x.translation && !x.form && isStatement(x));
+  if (statementPair) both(statementPair, 'form', 'lausunto');
+  // Each phrasing gets a fixed share of the decisions it fits (picked at random), so every one of them stays present.
+  const open = () => DECISIONS.filter((x) => !x.real && !x.pairOf && x.id && !x.agendaOnly && !x.form && !x.phrasing);
+  const allot = (list, share, set, min = 1) => {
+    const n = Math.max(Math.min(min, list.length), Math.round(list.length * share));
+    for (const d of shuffle(list).slice(0, n)) set(d);
+  };
+  allot(open().filter((d) => d.outcome === 'noted'), 0.45, (d) => both(d, 'phrasing', 'decided'));
+  allot(open().filter((d) => d.outcome === 'tabled'), 0.35, (d) => both(d, 'phrasing', 'leave'));
+  allot(open().filter((d) => d.outcome === 'other' && d.bundle.otherDecided), 0.5, (d) => both(d, 'phrasing', 'decided'));
+  allot(open().filter((d) => d.outcome === 'amended' && !d.votes && d.bundle.amend), 0.35, (d) => both(d, 'form', 'amendFirst'));
+  const approvals = () => open().filter((d) => d.outcome === 'approve' && d.bundle.verb && d.bundle.obj && d.bundle.obj.fi && d.bundle.obj.sv);
+  const total = approvals().length;
+  const counterable = () => approvals().filter((d) => d.org.kind === 'body' && d.bundle.amend && !d.votes);
+  allot(counterable(), 5 / counterable().length, (d) => both(d, 'form', 'counter'));
+  allot(counterable(), 3 / counterable().length, (d) => both(d, 'form', 'presenter'));
+  allot(approvals(), (total * 0.07) / approvals().length, (d) => { both(d, 'form', 'ul'); both(d, 'listClause', ri(0, 2)); });
+  allot(approvals(), (total * 0.04) / approvals().length, (d) => { both(d, 'form', 'ol'); both(d, 'listClause', ri(0, 2)); });
+  allot(approvals().filter((d) => VERB_PAST[d.bundle.verb.fi]), (total * 0.09) / approvals().filter((d) => VERB_PAST[d.bundle.verb.fi]).length, (d) => both(d, 'phrasing', 'past'));
+  allot(open().filter(isStatement), 0.45, (d) => both(d, 'form', 'lausunto'));
+  // Officers: an acting officer ("Vs. liikuntajohtaja päätti …") and "päätti osaltaan hyväksyä".
+  allot(DECISIONS.filter((x) => x.org.kind === 'officer' && !x.pairOf && !x.translation && x.id), 4 / 90, (d) => { d.acting = true; });
+  allot(approvals().filter((d) => d.org.kind === 'officer' && d.bundle.verb.fi === 'hyväksyä' && !/^Oikaisuvaatimus/.test(d.bundle.title.fi)), 2 / 40, (d) => both(d, 'phrasing', 'part'));
+
+  // 9. Decided cases: "Päätetty" for about a quarter of all cases (those decided most recently).
+  {
+    const lastOf = (c) => c.decisions.filter((d) => !d.pairOf).sort((a, b) => (a.date + pad(Number(a.section) || 0, 5)).localeCompare(b.date + pad(Number(b.section) || 0, 5))).pop();
+    const closed = CASES.filter((c) => !c.awaiting && lastOf(c) && FINAL.has(lastOf(c).outcome) && c.id !== REAL.decision.CaseID);
+    const total = CASES.length + 1 + REAL.cases.length;
+    const recent = closed.sort((a, b) => lastOf(b).date.localeCompare(lastOf(a).date)).slice(0, Math.round(total * 0.34));
+    for (const c of shuffle(recent).slice(0, Math.round(total * 0.25))) c.decided = true;
+  }
+});
+
+// ------------------------------------------------------------------------------------------
 // Output objects
 // ------------------------------------------------------------------------------------------
 const ATTACHMENTS_NOT_PUBLISHED = REAL.meeting.AttachmentsNotPublishedInfo;
 const renderedDecisions = new Map();
-for (const d of DECISIONS) renderedDecisions.set(d, renderDecision(d));
+for (const d of DECISIONS) renderedDecisions.set(d, d.alt ? alt(() => renderDecision(d)) : renderDecision(d));
+/** A second record of a decision: its own NativeId, PDF and attachment records, the same everything else, a Swedish Title. */
+function renderDuplicate(x) {
+  const base = renderedDecisions.get(x.dupOf);
+  const o = { ...base, links: selfLink(`decisions/${enc(x.id)}?apireqlang=fi`), NativeId: x.id, Title: x.dupOf.bundle.title.sv, Attachments: attachmentRecords(x, 'fi') };
+  if (base.PDF) {
+    if (x.noPdf) delete o.PDF;
+    else o.PDF = { ...base.PDF, VersionSeriesId: x.pdfVsid };
+  }
+  return o;
+}
+for (const x of DUPLICATES) renderedDecisions.set(x, alt(() => renderDuplicate(x)));
+/** The date Ahjo filters a decision on (handledsince/handledbefore) where the record itself carries none. */
+const handledOf = (d) => (d.dateless ? dt(d.date, d.time[0], d.time[1]) : null);
 
 function meetingComposition(m) {
   if (m.compOverride) return m.compOverride;
@@ -2135,7 +2644,7 @@ function agendaItem(m, doc, point) {
   const html = doc.real === 'decision' ? doc.api.Motion : published ? renderedDecisions.get(doc).Content : motionHtml(doc, lang, true);
   const history = decided && doc.newFields ? renderedDecisions.get(doc).DecisionHistoryHTML : null;
   return {
-    links: [], AgendaPoint: String(point), Section: doc.section, AgendaItem: title,
+    links: [], AgendaPoint: String(point), Section: doc.agendaNoSection ? null : doc.section, AgendaItem: title,
     PDF: { links: [], NativeId: pdfId, Title: title, Type: published ? 'päätös' : 'esitys', FileURI: `${API}content/${enc(pdfId)}`, Language: lang,
       PersonalData: doc.bundle.pd || doc.bundle.code === '00 00 01' ? 'Sisältää henkilötietoja' : 'Ei sisällä henkilötietoja', Issued: published ? doc.issued || '' : '' },
     HTML: html, DecisionHistoryPDF: null, DecisionHistoryHTML: history,
@@ -2145,7 +2654,7 @@ function announcement(m) {
   const when = `${fiDate(m.date)} klo ${pad(m.time[0])}.${pad(m.time[1])}`;
   const tiedottaja = staffPool[(MEETINGS.indexOf(m) * 5 + 11) % staffPool.length];
   const items = m.items.map((doc, i) => {
-    const text = !doc.id ? (doc.bundle.opening ? 'Ehdotuksen mukaan' : '') : doc.outcome === 'asProposed' ? 'Ehdotuksen mukaan' : outcomeParas(doc, 'fi')[0];
+    const text = !doc.id ? (doc.bundle.opening ? 'Ehdotuksen mukaan' : '') : doc.outcome === 'asProposed' ? 'Ehdotuksen mukaan' : stripTags(outcomeParas(doc, doc.bundle.title.fi ? 'fi' : 'sv')[0]);
     return `<div class="Tiedote"><h3>${i + 1} ${esc(doc.bundle.title.fi || doc.bundle.title.sv)}</h3>${doc.kase ? `<div>${doc.kase.label}</div>` : ''}<p class="TiedoteTeksti">Päätös<br><br>${esc(text)}<br><br></p></div>`;
   }).join('');
   return `<html lang="fi"><head><META content="text/html; charset=UTF-8" http-equiv="Content-Type"><style type="text/css">body { font-family: Arial }</style><title>${esc(m.body.name)} ${when}</title></head><body><div class="Kaupunkiteksti">Helsingin kaupunki</div><div class="Paattaja">${esc(m.body.name)}</div><h1 class="TiedotenumeroOtsikko">Päätöstiedote nro ${m.seq}</h1><div class="Kokousaika">Kokousaika: ${when}</div><div class="Kokouspaikka">Kokouspaikka: ${esc(meetingLocation(m))}</div>${items}<div class="Paikka Paivamaara">Helsingissä ${fiDate(m.date)}</div><div class="Paikka Paivamaara"></div><p>${esc(tiedottaja.name)}, viestintäasiantuntija, puhelin: ${tiedottaja.phone}<div>${tiedottaja.email}</div></p></body></html>`;
@@ -2161,10 +2670,10 @@ function meetingDocuments(m) {
   if (m.minutesPublished === true) docs.push(rec('pöytäkirja', 'pöytäkirja', utcMidnightLocal(addDays(m.date, ri(5, 9)))));
   return docs;
 }
-const allGeneratedMeetings = [...historicMeetings, ...MEETINGS].sort((a, b) => (a.date + a.body.id).localeCompare(b.date + b.body.id));
+const allGeneratedMeetings = [...historicMeetings, ...MEETINGS, ...UNLISTED_MEETINGS].sort((a, b) => (a.date + a.body.id).localeCompare(b.date + b.body.id));
 historicMeetings[0].compOverride = [{ links: [], Name: 'Timo Terävä', DeputyOf: null, Role: 'Esittelijä' }];
 const neighbours = new Map();
-for (const b of BODY_DEFS) {
+for (const b of [...BODY_DEFS, ...UNLISTED_BODIES]) {
   const list = allGeneratedMeetings.filter((m) => m.body === b);
   list.forEach((m, i) => {
     const prev = list[i - 1];
@@ -2183,7 +2692,7 @@ function renderMeeting(m) {
     links: selfLink(`meetings/${m.id}?apireqlang=fi`), MeetingID: m.id, Name: meetingName(m), Location: meetingLocation(m), DateMeeting: meetingDt(m),
     AgendaPublished: m.agendaPublished, MinutesPublished: m.minutesPublished, MeetingSequenceNumber: m.status === 'cancelled' ? 0 : m.seq,
     Status: held ? 'Päätetty teknisesti' : m.status === 'cancelled' ? 'peruttu' : null,
-    Agenda: items.map((doc, i) => agendaItem(m, doc, i + 1)),
+    Agenda: items.map((doc, i) => (doc.alt ? alt(() => agendaItem(m, doc, i + 1)) : agendaItem(m, doc, i + 1))),
     Composition: meetingComposition(m),
     PreviousMeeting: nb.prev ? meetingSummary(nb.prev) : null, NextMeeting: nb.next ? meetingSummary(nb.next) : null,
     DecisionAnnouncement: held && !m.historic && chance(0.6) ? announcement(m) : null,
@@ -2195,7 +2704,6 @@ function renderMeeting(m) {
 
 // --- cases -------------------------------------------------------------------------------------
 const sectorOfDoc = (d) => (d.org.kind === 'officer' ? d.org.sectorId || 'U50' : d.org.sector || 'U50');
-const FINAL = new Set(['approve', 'asProposed', 'amended', 'rejected', 'noted', 'other']);
 function caseRecord({ title, number = null, vsid, id, type, uri, lang, pd, issued, publicity = 'Julkinen' }) {
   return { links: selfLink(`records/${enc(id)}`), Title: title, AttachmentNumber: number, PublicityClass: publicity, SecurityReasons: null, VersionSeriesId: vsid,
     NativeId: id, Type: type, FileURI: uri, Language: lang, PersonalData: pd ? 'Sisältää henkilötietoja' : 'Ei sisällä henkilötietoja', Issued: issued };
@@ -2213,8 +2721,9 @@ function renderCase(c) {
   }
   for (const d of decisions) {
     const api = renderedDecisions.get(d);
-    records.push(caseRecord({ title: api.Title, vsid: d.pdfVsid, id: d.id, type: 'päätös', uri: fileUri(d, d.pdfVsid), lang: d.lang,
-      pd: d.bundle.pd || api.Attachments.some((a) => a.PersonalData === 'Sisältää henkilötietoja'), issued: d.issued }));
+    // An officer decision that does not carry its case itself is listed as a "viranhaltijan päätös" record.
+    records.push(caseRecord({ title: api.Title, vsid: d.pdfVsid, id: d.id, type: d.hideCase ? 'viranhaltijan päätös' : 'päätös', uri: fileUri(d, d.pdfVsid), lang: d.lang,
+      pd: d.bundle.pd || api.Attachments.some((a) => a.PersonalData === 'Sisältää henkilötietoja'), issued: d.dateless === 'pdf' || d.dateless === 'pdfEmpty' ? '' : d.issued }));
     for (const a of api.Attachments) {
       const vsid = `{${a.FileURI.replace(/^.*\//, '').replace(/\.pdf$/, '')}}`;
       records.push(caseRecord({ title: a.Title, number: a.AttachmentNumber || String(api.Attachments.indexOf(a) + 1), vsid, id: a.NativeId, type: 'liite', uri: a.FileURI,
@@ -2244,7 +2753,7 @@ function renderCase(c) {
   });
   return {
     links: selfLink(`cases/${c.id}?apireqlang=fi`), CaseIDLabel: c.label, Title: c.title, Created: c.created, Acquired: c.acquired,
-    ClassificationCode: c.code, ClassificationTitle: CODES[c.code] || REAL.decision.ClassificationTitle, Status: open ? 'Vireillä' : 'Ratkaistu', Language: c.lang,
+    ClassificationCode: c.code, ClassificationTitle: CODES[c.code] || REAL.decision.ClassificationTitle, Status: open ? 'Vireillä' : c.decided ? 'Päätetty' : 'Ratkaistu', Language: c.lang,
     PublicityClass: c.publicity, SecurityReasons: c.publicity === 'Julkinen' ? (chance(0.5) ? null : []) : [], Handlings: handlings, Records: records, CaseID: c.id,
   };
 }
@@ -2269,31 +2778,50 @@ function firstDecisionParagraph(html) {
   const m = /<h3 class="SisaltoOtsikko">(?:Päätös|Beslut)<\/h3><p>(.*?)<\/p>/.exec(html || '');
   return m ? m[1] : null;
 }
+/** The section that carries the outcome (Päätös/Beslut, Esitys/Förslag or Lausunto/Utlåtande): heading and the text of its paragraphs and list items. */
+function outcomeSection(html) {
+  const m = /<div class="SisaltoSektio"><h3 class="SisaltoOtsikko">(Päätös|Beslut|Esitys|Förslag|Lausunto|Utlåtande)<\/h3>(.*?)<\/div>/.exec(html || '');
+  if (!m) return null;
+  const parts = [...m[2].matchAll(/<(p|li)>(.*?)<\/\1>/g)].map((x) => ({ tag: x[1], text: x[2] }));
+  return { heading: m[1], parts, text: parts.map((x) => x.text).join(' '), list: /^<(ul|ol)>/.test(m[2].replace(/^<p>[^<]*<\/p>/, '')) ? (/<ol>/.test(m[2]) && !/^<p>/.test(m[2]) ? 'ol' : 'ul') : null };
+}
+/** Phrasings of real minutes the dataset must carry (each in at least one decision section). */
+const PHRASINGS = [
+  'päätti palauttaa asian uudelleen valmisteltavaksi', 'päätti merkitä tiedoksi', 'merkitsi tiedoksi', 'päätti panna asian pöydälle',
+  'päätti jättää asian pöydälle', 'päätti hyväksyä', 'päätti osaltaan hyväksyä', 'päätti myöntää', 'päätti valita', 'päätti, että', 'Vs. ', 'päätti hylätä oikaisuvaatimuksen', 'päätti hylätä vahingonkorvausvaatimuksen',
+  'avustushakemuksen', 'päätti jättää oikaisuvaatimuksen tutkimatta', 'päätti jättää asian lepäämään', 'päätti hylätä aloitteen', 'Päätös on ehdotuksen mukainen.', 'muutettuna siten',
+  'beslutade godkänna', 'beslutade återremittera ärendet', 'antecknade för kännedom', 'beslutade bordlägga', 'beslutade avslå rättelseyrkandet',
+  'beslutade lämna rättelseyrkandet utan prövning',
+];
 function outcomeOf(p) {
   if (p === null) return 'none';
   const rules = [
     ['amended', /päätti (hyväksyä|myöntää) .* muutettuna siten, että|beslutade (godkänna|bevilja) .* med följande ändring/],
-    ['rejected', /päätti hylätä|beslutade avslå/], ['tabled', /päätti panna asian pöydälle|beslutade bordlägga ärendet/],
+    ['dismissed', /päätti jättää oikaisuvaatimuksen tutkimatta|beslutade lämna rättelseyrkandet utan prövning/],
+    ['rejected', /päätti hylätä|beslutade avslå/], ['tabled', /päätti (panna|jättää) asian pöydälle|päätti jättää asian lepäämään|beslutade bordlägga ärendet|beslutade låta ärendet vila/],
     ['referred', /päätti palauttaa asian uudelleen valmisteltavaksi|beslutade återremittera ärendet för ny beredning/],
     ['withdrawn', /^Asia poistettiin esityslistalta|^Ärendet ströks från föredragningslistan/],
     ['adoptedAsProposed', /^Päätös on ehdotuksen mukainen|^Beslutet överensstämmer med förslaget/],
-    ['noted', /merkitsi tiedoksi|antecknade för kännedom/], ['approved', /päätti (hyväksyä|myöntää)|beslutade (godkänna|bevilja)/],
+    ['noted', /merkitsi tiedoksi|päätti merkitä tiedoksi|antecknade för kännedom|beslutade anteckna/], ['approved', /päätti (hyväksyä|myöntää)|beslutade (godkänna|bevilja)/],
   ];
   for (const [k, re] of rules) if (re.test(p)) return k;
   return 'unknown';
 }
-function check() {
+function check(writeReadme = false) {
   const read = (f) => JSON.parse(readFileSync(join(OUT, f), 'utf8'));
   const D = read('decisions.json');
   const MT = read('meetings.json');
   const C = read('cases.json');
   const DM = read('decisionmakers.json');
+  const HD = read('handled.json');
   const errors = [];
   const ok = (cond, msg) => { if (!cond) errors.push(msg); };
   ok(isDeepStrictEqual(Object.keys(D), ['decisions']), 'decisions.json envelope');
   ok(isDeepStrictEqual(Object.keys(MT), ['meetings']), 'meetings.json envelope');
   ok(isDeepStrictEqual(Object.keys(C), ['cases']), 'cases.json envelope');
   ok(isDeepStrictEqual(Object.keys(DM), ['decisionMakers', 'count', 'links']), 'decisionmakers.json envelope');
+  ok(isDeepStrictEqual(Object.keys(HD), ['about', 'handled']), 'handled.json envelope');
+  const handled = HD.handled;
   const decisions = D.decisions;
   const meetings = MT.meetings;
   const cases = C.cases;
@@ -2351,8 +2879,11 @@ function check() {
   // meetings
   const meetingById = new Map(meetings.map((m) => [m.MeetingID, m]));
   const summaryKeys = ['MeetingID', 'Name', 'Location', 'DateMeeting', 'AgendaPublished', 'MinutesPublished', 'DecisionMakerId', 'DecisionMaker'];
+  const unlistedMeetings = meetings.filter((m) => !dmById.has(m.DecisionMakerId));
+  const unlistedBodies = new Set(unlistedMeetings.map((m) => m.DecisionMakerId));
+  ok(unlistedMeetings.length >= 3 && unlistedMeetings.length <= 6, `3-6 meetings of bodies missing from the decision makers (${unlistedMeetings.length})`);
+  ok(unlistedMeetings.every((m) => m.DecisionMaker && !dms.some((x) => x.Organization.Name === m.DecisionMaker)), 'unlisted bodies carry their own name');
   for (const m of meetings) {
-    ok(dmById.has(m.DecisionMakerId), `meeting ${m.MeetingID} decision maker exists`);
     ok(m.MeetingID.startsWith(m.DecisionMakerId + m.DateMeeting.slice(0, 4)), `meeting ${m.MeetingID} id = org + year + seq`);
     ok(DATE_RE.test(m.DateMeeting), `meeting ${m.MeetingID} date format`);
     if (m.Status === 'peruttu') ok(m.Agenda.length === 0 && m.AgendaPublished === false && m.MinutesPublished === false && m.MeetingSequenceNumber === 0, `cancelled ${m.MeetingID}`);
@@ -2375,18 +2906,35 @@ function check() {
   const caseById = new Map(cases.map((c) => [c.CaseID, c]));
   for (const c of cases) {
     ok(/^HEL-\d{4}-\d{6}$/.test(c.CaseID) && c.CaseIDLabel === c.CaseID.replace('HEL-', 'HEL '), `case id ${c.CaseID}`);
-    ok(['Vireillä', 'Ratkaistu'].includes(c.Status), `case status ${c.CaseID}`);
+    ok(['Vireillä', 'Ratkaistu', 'Päätetty'].includes(c.Status), `case status ${c.CaseID}`);
   }
+  const decidedShare = cases.filter((c) => c.Status === 'Päätetty').length / cases.length;
+  ok(decidedShare >= 0.2 && decidedShare <= 0.3, `~25% of cases Päätetty (${(decidedShare * 100).toFixed(1)}%)`);
+  // Officer decisions held in their case's Records only.
+  const officerRecords = cases.flatMap((c) => (c.Records || []).filter((r) => r.Type === 'viranhaltijan päätös').map((r) => [c, r]));
+  const inRecords = new Map(officerRecords.map(([c, r]) => [r.NativeId, c]));
 
   // decisions
   const langOf = (d) => (/^<html lang="(fi|sv)"/.exec(d.Content) || [])[1];
-  const stats = { officer: 0, noCase: 0, votes: 0, council85: 0, twoEvents: 0, blank: 0, absent: 0, newFields: 0, outcomes: {}, fi: 0, sv: 0 };
-  const dateOf = (d) => d.DateDecision || (d.Meeting && d.Meeting.DateMeeting);
+  const stats = { officer: 0, noCase: 0, votes: 0, council85: 0, twoEvents: 0, blank: 0, absent: 0, newFields: 0, outcomes: {}, fi: 0, sv: 0,
+    dateless: 0, bodyDated: 0, body: 0, headings: {}, forms: {}, phrasings: {} };
+  const dateOf = (d) => d.DateDecision || (d.Meeting && d.Meeting.DateMeeting) || handled[d.NativeId];
+  const servedDate = (d) => d.DateDecision || (d.Meeting && d.Meeting.DateMeeting) || (d.PDF && d.PDF.Issued);
+  // A decision published twice: same meeting, section and case as a Finnish decision listed before it.
+  const firstOf = new Map();
+  const duplicates = [];
+  for (const d of decisions) {
+    if (!d.Meeting || !d.CaseID || !/^<html lang="fi"/.test(d.Content)) continue;
+    const k = `${d.Meeting.MeetingID}|${d.Section}|${d.CaseID}`;
+    if (!firstOf.has(k)) firstOf.set(k, d);
+    else duplicates.push([firstOf.get(k), d]);
+  }
+  const dupIds = new Set(duplicates.flatMap(([a, b]) => [a.NativeId, b.NativeId]));
   for (const d of decisions) {
     const id = d.NativeId;
     ok(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/.test(id), `decision id format ${id}`);
     ok(!('Language' in d), `no top-level Language ${id}`);
-    ok(dmById.has(d.Organization.ID), `decision ${id} org in decision makers`);
+    ok(dmById.has(d.Organization.ID) || (d.Meeting && unlistedBodies.has(d.Organization.ID)), `decision ${id} org in decision makers (or a meeting's unlisted body)`);
     ok(strBool(d.Organization.Existing) && d.Organization.OrganizationLevelAbove.organizations.every((o) => strBool(o.Existing)), `decision ${id} Existing strings`);
     const lang = langOf(d);
     ok(lang === 'fi' || lang === 'sv', `decision ${id} html lang`);
@@ -2394,13 +2942,32 @@ function check() {
     for (const cls of ['AsiaOtsikko', 'DnroTmuoto', 'SisaltoSektio', 'SisaltoOtsikko', 'EsittelijaTiedot', 'MuutoksenhakuOtsikko']) ok(d.Content.includes(`class="${cls}"`), `decision ${id} has ${cls}`);
     ok(!d.Section || d.Content.includes(`<div class="Asiapykala">§ ${d.Section}</div>`), `decision ${id} Asiapykala`);
     ok(!d.Attachments.length || d.Content.includes('class="LiitteetOtsikko"'), `decision ${id} LiitteetOtsikko`);
-    ok(d.Content.includes(lang === 'fi' ? '<h3 class="SisaltoOtsikko">Päätös</h3>' : '<h3 class="SisaltoOtsikko">Beslut</h3>'), `decision ${id} decision heading`);
+    const sec = outcomeSection(d.Content);
+    ok(sec && (lang === 'fi' ? ['Päätös', 'Esitys', 'Lausunto'] : ['Beslut', 'Förslag', 'Utlåtande']).includes(sec.heading), `decision ${id} decision heading`);
+    if (sec) {
+      stats.headings[sec.heading] = (stats.headings[sec.heading] || 0) + 1;
+      for (const ph of PHRASINGS) if (sec.text.includes(ph)) stats.phrasings[ph] = (stats.phrasings[ph] || 0) + 1;
+      const form = sec.list ? sec.list : sec.parts.length > 1 && /^(Käsittelyn aikana|Esittelijä muutti|Under behandlingen|Föredraganden ändrade)/.test(sec.parts[0].text) ? 'second paragraph'
+        : /^[^.]* (hyväksyi|myönsi|godkände|beviljade) /.test(sec.parts[0] ? sec.parts[0].text : '') && !/ päätti | beslutade /.test(sec.parts[0].text) ? 'hyväksyi' : null;
+      if (form) stats.forms[form] = (stats.forms[form] || 0) + 1;
+      if (/päätti hylätä oikaisuvaatimuksen/.test(sec.text)) stats.forms[`oikaisuvaatimus rejected by ${d.Meeting ? 'a body' : 'an officer'}`] = (stats.forms[`oikaisuvaatimus rejected by ${d.Meeting ? 'a body' : 'an officer'}`] || 0) + 1;
+    }
     ok(d.Motion === '' || d.Motion.startsWith(`<html lang="${lang}">`), `decision ${id} Motion`);
     ok(/^\d\d \d\d \d\d$/.test(d.ClassificationCode) && d.ClassificationTitle, `decision ${id} classification`);
     if (d.PDF) {
       stats.newFields++;
-      ok(d.PDF.Language === lang && /^\{[0-9A-F-]{36}\}$/.test(d.PDF.VersionSeriesId) && (d.PDF.Issued === '' || DATE_RE.test(d.PDF.Issued)), `decision ${id} PDF`);
-      ok(DATE_RE.test(d.DateDecision) && (d.DecisionHistoryHTML === null || typeof d.DecisionHistoryHTML === 'string'), `decision ${id} DateDecision/DecisionHistoryHTML`);
+      ok((d.PDF.Language === lang || dupIds.has(id)) && /^\{[0-9A-F-]{36}\}$/.test(d.PDF.VersionSeriesId) && (d.PDF.Issued === undefined || d.PDF.Issued === '' || DATE_RE.test(d.PDF.Issued)), `decision ${id} PDF`);
+      ok((DATE_RE.test(d.DateDecision) || (!('DateDecision' in d) && handled[id])) && (d.DecisionHistoryHTML === null || typeof d.DecisionHistoryHTML === 'string'), `decision ${id} DateDecision/DecisionHistoryHTML`);
+    }
+    // No date in the record: the replica's handled date only (not served), and no dated attachment either.
+    ok(!servedDate(d) === !!handled[id] && (!handled[id] || DATE_RE.test(handled[id])), `decision ${id} handled date exactly when it carries none`);
+    if (!servedDate(d)) {
+      stats.dateless++;
+      ok(!('DateDecision' in d) && d.Attachments.every((a) => a.Issued === '') && !JSON.stringify(d).includes(handled[id]), `dateless decision ${id} serves no date`);
+    }
+    if (d.Organization.Type !== 'Viranhaltija') {
+      stats.body++;
+      if (d.DateDecision) stats.bodyDated++;
     }
     for (const a of d.Attachments) ok(a.Language === lang && a.Type === 'liite' && (a.Issued === '' || DATE_RE.test(a.Issued)), `decision ${id} attachment`);
     ok(d.Attachments.length <= 3, `decision ${id} <= 3 attachments`);
@@ -2412,15 +2979,19 @@ function check() {
       if (m) {
         ok(m.DateMeeting === d.Meeting.DateMeeting && m.DecisionMakerId === d.Meeting.DecisionMakerId && m.DecisionMakerId === d.Organization.ID, `decision ${id} meeting fields`);
         ok(summaryKeys.every((k) => isDeepStrictEqual(m[k], d.Meeting[k])), `decision ${id} meeting summary`);
-        ok(m.Agenda.some((a) => a.Section === d.Section), `decision ${id} section ${d.Section} on the agenda`);
+        // An item without § is found by its title (a Swedish version by the title of its Finnish decision).
+        const titles = new Set([d.Title, ...decisions.filter((f) => f.Meeting && f.Meeting.MeetingID === d.Meeting.MeetingID && f.Section === d.Section && f.CaseID === d.CaseID).map((f) => f.Title)]);
+        ok(m.Agenda.some((a) => a.Section === d.Section || (a.Section === null && titles.has(a.AgendaItem))) || dupIds.has(id), `decision ${id} section ${d.Section} on the agenda`);
       }
       ok(d.Organization.Type !== 'Viranhaltija', `decision ${id} body decision`);
     } else {
       stats.officer++;
-      ok(d.Organization.Type === 'Viranhaltija' && d.DateDecision && d.VotingResults.length === 0, `officer decision ${id}`);
+      ok(d.Organization.Type === 'Viranhaltija' && (d.DateDecision || handled[id]) && d.VotingResults.length === 0, `officer decision ${id}`);
     }
     ok((d.CaseID === null) === (d.CaseIDLabel === null), `decision ${id} CaseID/CaseIDLabel`);
-    if (d.CaseID === null) stats.noCase++;
+    if (d.CaseID === null && inRecords.has(id)) {
+      ok(d.Organization.Type === 'Viranhaltija' && !d.Meeting && !/class="DnroTmuoto">HEL/.test(d.Content), `decision ${id} held in case ${inRecords.get(id).CaseID} Records only`);
+    } else if (d.CaseID === null) stats.noCase++;
     else {
       const c = caseById.get(d.CaseID);
       ok(c && c.CaseIDLabel === d.CaseIDLabel, `decision ${id} case ${d.CaseID} exists`);
@@ -2457,31 +3028,76 @@ function check() {
   }
   const officerShare = stats.officer / decisions.length;
   const noCaseShare = stats.noCase / decisions.length;
+  // Shapes of real Ahjo dumps.
+  const datelessShare = stats.dateless / stats.officer;
+  ok(datelessShare >= 0.75 && datelessShare <= 0.8, `75-80% of officer decisions carry no date (${(datelessShare * 100).toFixed(1)}%)`);
+  ok(decisions.filter((d) => !servedDate(d) && !d.PDF).length > 0 && decisions.filter((d) => !servedDate(d) && d.PDF).length > 0, 'dateless officer decisions with and without PDF');
+  ok(Object.keys(handled).every((id) => decisions.some((d) => d.NativeId === id)), 'handled.json names decisions of the dataset');
+  ok(stats.bodyDated >= stats.body * 0.85, `most body decisions carry DateDecision (${stats.bodyDated}/${stats.body})`);
+  ok(duplicates.length >= 3 && duplicates.length <= 5, `3-5 decisions published twice (${duplicates.length})`);
+  for (const [a, b] of duplicates) {
+    ok(isDeepStrictEqual(a.Meeting, b.Meeting) && a.Section === b.Section && a.CaseIDLabel === b.CaseIDLabel && a.Content === b.Content && isDeepStrictEqual(a.VotingResults, b.VotingResults)
+      && a.Title !== b.Title && (!b.PDF || b.PDF.Language === 'fi') && a.NativeId !== b.NativeId, `decision ${b.NativeId} published twice (of ${a.NativeId})`);
+  }
+  ok(duplicates.some(([a]) => a.VotingResults.length > 0), 'a decision with votes published twice');
+  ok(officerRecords.length >= 4, `>= 4 officer decisions held in case Records (${officerRecords.length})`);
+  for (const [c, r] of officerRecords) ok(decisions.some((d) => d.NativeId === r.NativeId && d.CaseID === null), `case ${c.CaseID} record ${r.NativeId} is a decision without CaseID`);
+  const heldAgendas = meetings.filter((m) => m.Status === 'Päätetty teknisesti' && m.Agenda.length && !realMeetingIds.has(m.MeetingID) && decisions.some((d) => d.Meeting && d.Meeting.MeetingID === m.MeetingID));
+  const noSection = heldAgendas.flatMap((m) => m.Agenda.filter((a) => a.Section === null).map((a) => [m, a]));
+  const allNoSection = heldAgendas.filter((m) => m.Agenda.every((a) => a.Section === null));
+  const decidedNoSection = noSection.filter(([m, a]) => decisions.some((d) => d.Meeting && d.Meeting.MeetingID === m.MeetingID && d.Title === a.AgendaItem));
+  const itemShare = noSection.length / heldAgendas.reduce((n, m) => n + m.Agenda.length, 0);
+  ok(allNoSection.length >= 3 && decidedNoSection.length >= 10 && itemShare >= 0.1 && itemShare <= 0.35, `agenda items without § (${noSection.length}, ${(itemShare * 100).toFixed(1)}%; whole meetings ${allNoSection.length})`);
+  ok(noSection.every(([, a]) => a.AgendaPoint), 'agenda items without § keep their AgendaPoint');
+  for (const [k, min] of [['Esitys', 3], ['Lausunto', 3], ['Utlåtande', 1]]) ok((stats.headings[k] || 0) >= min, `section heading ${k} (${stats.headings[k] || 0})`);
+  for (const [k, min] of [['ul', 3], ['ol', 2], ['second paragraph', 4], ['hyväksyi', 3], ['oikaisuvaatimus rejected by a body', 1], ['oikaisuvaatimus rejected by an officer', 1]]) {
+    ok((stats.forms[k] || 0) >= min, `form ${k} (${stats.forms[k] || 0})`);
+  }
+  for (const ph of PHRASINGS) ok((stats.phrasings[ph] || 0) >= 1, `phrasing "${ph}" appears`);
   ok(pairs >= 20, `>= 20 fi/sv pairs (${pairs})`);
   ok(stats.votes >= 15, `>= 15 decisions with votes (${stats.votes})`);
   ok(stats.council85 >= 1 && stats.twoEvents >= 1 && stats.blank >= 1 && stats.absent >= 1, 'council 85-voter / two-event / blank / absent votes');
   ok(officerShare >= 0.3 && officerShare <= 0.4, `~35% officer decisions (${(officerShare * 100).toFixed(1)}%)`);
   ok(noCaseShare >= 0.07 && noCaseShare <= 0.13, `~10% without case (${(noCaseShare * 100).toFixed(1)}%)`);
   ok(decisions.some((d) => d.DateDecision === '2026-03-29T03:30:00.000'), 'DST-day decision 2026-03-29T03:30');
-  ok(stats.newFields >= decisions.length * 0.7, 'most decisions carry DateDecision/PDF/DecisionHistoryHTML');
   ok((stats.outcomes.unknown || 0) >= 2, 'a few decisions fit no standard phrasing');
   for (const k of ['approved', 'amended', 'rejected', 'noted', 'tabled', 'referred', 'withdrawn', 'adoptedAsProposed']) ok((stats.outcomes[k] || 0) >= 2, `outcome ${k} appears (${stats.outcomes[k] || 0})`);
   const codes = new Set(decisions.map((d) => d.ClassificationCode));
   ok(codes.size >= 12, `>= 12 classification codes (${codes.size})`);
+  // README.md: written from the data on disk, so --check finds a README that no longer matches the data.
+  const original = ([a, b]) => (meetingById.get(a.Meeting.MeetingID).Agenda.some((x) => x.AgendaItem === a.Title) ? [a, b] : [b, a]);
+  const undated = decisions.filter((d) => !servedDate(d));
+  const readme = README({
+    decisions: decisions.length, meetings: meetings.length, cases: cases.length, bodies: BODY_DEFS.length, officers: OFFICERS.filter((o) => !o.real).length,
+    officer: stats.officer, dateless: stats.dateless, datelessShare, handled: Object.keys(handled).length,
+    noPdf: undated.filter((d) => !d.PDF).length, pdfNoIssued: undated.filter((d) => d.PDF && !('Issued' in d.PDF)).length,
+    pdfEmptyIssued: undated.filter((d) => d.PDF && d.PDF.Issued === '').length, effective: undated.filter((d) => /Tämä päätös on voimassa|Detta beslut gäller från och med/.test(d.Content)).length,
+    body: stats.body, bodyDated: stats.bodyDated, duplicates: duplicates.map(original), officerRecords, decided: cases.filter((c) => c.Status === 'Päätetty').length, decidedShare,
+    noSection: noSection.length, decidedNoSection: decidedNoSection.length, agendaItems: heldAgendas.reduce((x, m) => x + m.Agenda.length, 0), itemShare, allNoSection,
+    heldAgendas: heldAgendas.length, unlistedMeetings, phrasings: stats.phrasings, forms: stats.forms, headings: stats.headings, outcomes: stats.outcomes,
+  });
+  if (writeReadme) writeFileSync(join(OUT, 'README.md'), readme);
+  ok(readFileSync(join(OUT, 'README.md'), 'utf8') === readme, 'README.md describes the data on disk (regenerate)');
   let bytes = 0;
-  for (const f of ['decisions.json', 'meetings.json', 'cases.json', 'decisionmakers.json', 'README.md']) bytes += statSync(join(OUT, f)).size;
-  ok(bytes < 4 * 1024 * 1024, `data dir under 4 MB (${(bytes / 1048576).toFixed(2)} MB)`);
+  for (const f of ['decisions.json', 'meetings.json', 'cases.json', 'decisionmakers.json', 'handled.json', 'README.md']) bytes += statSync(join(OUT, f)).size;
+  ok(bytes < 4.5 * 1024 * 1024, `data dir under 4.5 MB (${(bytes / 1048576).toFixed(2)} MB)`);
 
   console.log('Helsinki Ahjo replica dataset');
   console.log(`  decisions           ${decisions.length} (fi ${stats.fi}, sv ${stats.sv}; fi/sv pairs ${pairs})`);
   console.log(`  with votes          ${stats.votes} (council 85-voter events ${stats.council85}, two-event decisions ${stats.twoEvents})`);
-  console.log(`  officer decisions   ${stats.officer} (${(officerShare * 100).toFixed(1)}%)`);
-  console.log(`  without case        ${stats.noCase} (${(noCaseShare * 100).toFixed(1)}%)`);
+  console.log(`  officer decisions   ${stats.officer} (${(officerShare * 100).toFixed(1)}%; without any date ${stats.dateless}, ${(datelessShare * 100).toFixed(1)}%)`);
+  console.log(`  without case        ${stats.noCase} (${(noCaseShare * 100).toFixed(1)}%; plus ${officerRecords.length} officer decisions held only in their case's Records)`);
+  console.log(`  published twice     ${duplicates.length} (${duplicates.map(([a, b]) => `${a.NativeId} ${a.Title.slice(0, 12)}… + ${b.NativeId} ${b.Title.slice(0, 12)}…`).join(', ')})`);
   console.log(`  with newer fields   ${stats.newFields}`);
   console.log(`  outcomes (Päätös)   ${Object.entries(stats.outcomes).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`  section headings    ${Object.entries(stats.headings).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`  forms               ${Object.entries(stats.forms).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`  phrasings           ${PHRASINGS.map((k) => `"${k}" ${stats.phrasings[k] || 0}`).join(', ')}`);
   console.log(`  classification      ${codes.size} codes`);
-  console.log(`  meetings            ${meetings.length} (cancelled ${cancelled.length}, upcoming ${upcoming.length})`);
-  console.log(`  cases               ${cases.length} (Vireillä ${cases.filter((c) => c.Status === 'Vireillä').length}, Ratkaistu ${cases.filter((c) => c.Status === 'Ratkaistu').length})`);
+  console.log(`  meetings            ${meetings.length} (cancelled ${cancelled.length}, upcoming ${upcoming.length}; of bodies missing from the decision makers ${unlistedMeetings.length}: ${unlistedMeetings.map((m) => m.MeetingID).join(', ')})`);
+  console.log(`  agenda without §    ${noSection.length} items of ${heldAgendas.reduce((n, m) => n + m.Agenda.length, 0)} in held meetings (${(itemShare * 100).toFixed(1)}%), every item in ${allNoSection.length} meetings (${allNoSection.map((m) => m.MeetingID).join(', ')})`);
+  console.log(`  cases               ${cases.length} (Vireillä ${cases.filter((c) => c.Status === 'Vireillä').length}, Ratkaistu ${cases.filter((c) => c.Status === 'Ratkaistu').length}, Päätetty ${cases.filter((c) => c.Status === 'Päätetty').length} = ${(decidedShare * 100).toFixed(1)}%)`);
+  console.log(`  viranhaltijan päätös ${officerRecords.map(([c, r]) => `${c.CaseID} ${r.NativeId}`).join(', ')}`);
   console.log(`  decision makers     ${dms.length} (bodies ${dms.filter((x) => x.Organization.Type !== 'Viranhaltija').length}, officers ${dms.filter((x) => x.Organization.Type === 'Viranhaltija').length})`);
   console.log(`  size                ${(bytes / 1048576).toFixed(2)} MB`);
   if (errors.length) {
@@ -2497,19 +3113,23 @@ function check() {
 // Write
 // ------------------------------------------------------------------------------------------
 function writeAll() {
-  const dateKey = (d) => d.DateDecision || (d.Meeting && d.Meeting.DateMeeting) || '';
+  const handled = {};
+  for (const [d, api] of renderedDecisions) if (handledOf(d)) handled[api.NativeId] = handledOf(d);
+  const dateKey = (d) => d.DateDecision || (d.Meeting && d.Meeting.DateMeeting) || handled[d.NativeId] || '';
   const decisions = [...renderedDecisions.values()].sort((a, b) => dateKey(b).localeCompare(dateKey(a)) || a.NativeId.localeCompare(b.NativeId));
-  const meetings = [REAL.meeting, REAL.cancelledMeeting, ...allGeneratedMeetings.map(renderMeeting)]
+  const meetings = [REAL.meeting, REAL.cancelledMeeting, ...allGeneratedMeetings.map((m) => (m.alt ? alt(() => renderMeeting(m)) : renderMeeting(m)))]
     .sort((a, b) => a.DateMeeting.localeCompare(b.DateMeeting) || a.MeetingID.localeCompare(b.MeetingID));
-  const cases = [REAL.case, ...REAL.cases, ...CASES.map(renderCase)].sort((a, b) => a.CaseID.localeCompare(b.CaseID));
+  const cases = [REAL.case, ...REAL.cases, ...CASES.map((c) => (c.alt ? alt(() => renderCase(c)) : renderCase(c)))].sort((a, b) => a.CaseID.localeCompare(b.CaseID));
   mkdirSync(OUT, { recursive: true });
   const write = (f, obj) => writeFileSync(join(OUT, f), `${JSON.stringify(obj, null, 2)}\n`);
   write('decisions.json', { decisions });
   write('meetings.json', { meetings });
   write('cases.json', { cases });
   write('decisionmakers.json', renderDecisionMakers());
-  writeFileSync(join(OUT, 'README.md'), README({ decisions: decisions.length, meetings: meetings.length, cases: cases.length,
-    bodies: BODY_DEFS.length, officers: OFFICERS.filter((o) => !o.real).length }));
+  write('handled.json', {
+    about: 'Not an Ahjo response. The date Ahjo filters these decisions on (handledsince/handledbefore), which their records do not carry; read by the replica only.',
+    handled: Object.fromEntries(Object.entries(handled).sort(([a], [b]) => a.localeCompare(b))),
+  });
 }
 
 const README = (n) => `# Helsinki Ahjo replica: default offline dataset
@@ -2525,6 +3145,7 @@ do not edit by hand, change the generator and run \`node scripts/generate-helsin
 | \`meetings.json\` | \`{"meetings":[...]}\` | meetings with agenda, composition, previous/next meeting |
 | \`cases.json\` | \`{"cases":[...]}\` | cases (asiat) in the detail shape (\`Handlings[]\`, \`Records[]\`) |
 | \`decisionmakers.json\` | \`{"decisionMakers":[...],"count":N,"links":[...]}\` | bodies and officers, as \`/agents/decisionmakers\` |
+| \`handled.json\` | \`{"about":"...","handled":{"{NativeId}":"local time"}}\` | **not an Ahjo response**: the date Ahjo filters a decision on (\`handledsince\`/\`handledbefore\`) for the ${n.handled} decisions whose record carries no date; read by the replica only, never served |
 
 ## What is real
 
@@ -2552,14 +3173,15 @@ dissolved sote-reform division \`U5010\` (taken from the real meeting's composit
 Everything else: ${n.decisions} decisions in all (2024-01-01..${NOW} apart from the two real 2021 ones), ${n.meetings} meetings
 (2024-01..2027-01 apart from the 2021-2022 ones named above), ${n.cases} cases, ${n.bodies} bodies and ${n.officers} officers beyond the 19 real ones. All generated people (council members, board members, officers, presenters, contact persons) are **fictional**;
 associations, companies and suppliers are fictional too. Street names, districts and ministries are real names used in
-invented decisions. Texts follow Ahjo's templates and standard phrasings (\`päätti hyväksyä\`, \`merkitsi tiedoksi\`,
-\`päätti panna asian pöydälle\`, \`Päätös on ehdotuksen mukainen.\`, Swedish \`beslutade godkänna\`, ...), but the decisions did not happen.
+invented decisions. Texts follow Ahjo's templates and the phrasings of real minutes (see below), but the decisions did not happen.
 
 Shapes follow the real samples. Where the samples are silent the generator chose:
 
 * **Body ids** U420 (Kasvatus- ja koulutuslautakunta), U320 (Sosiaali-, terveys- ja pelastuslautakunta), U4202 (its Swedish
   division), U5401/U5402 (kaupunkiympäristölautakunnan jaostot) and 02975 (elinkeinojaosto) are invented in the real
-  pattern; TypeId 4 = Jaosto (from the Ahjo type list used by openahjo). Formed dates of bodies are guesses.
+  pattern; TypeId 4 = Jaosto (from the Ahjo type list used by openahjo). Formed dates of bodies are guesses. So are 02910
+  (Keskusvaalilautakunta) and U003111 (Tarkastuslautakunnan 1. toimikunta, TypeId 6 "Toimikunta"), the two bodies missing from
+  \`decisionmakers.json\` (see below).
 * **Dissolved body**: \`U5010\` (Existing "false", Dissolved 2022-12-31, dates guessed).
 * **MeetingID** = org id + year + sequence without zero padding, as in the real ids (\`U501020213\`, \`0040020254\`); the sequence is
   estimated from the date, so consecutive meetings of the dataset need not have consecutive numbers. Cancelled meetings keep an
@@ -2568,8 +3190,8 @@ Shapes follow the real samples. Where the samples are silent the generator chose
 * **Upcoming meetings** (after ${NOW}) have \`Status\` null (no real value is known); those within two weeks have a published agenda
   whose items have \`Section\` null (as in the real meeting sample) and an \`esitys\` record in their case.
 * **Meeting names**: "Kaupunginhallituksen kokous" (real) and, by analogy, "Kaupunginvaltuuston kokous"; other bodies use their name.
-* **Decision fields newer than the 2022 sample** (\`DateDecision\`, \`PDF\`, \`DecisionHistoryHTML\`) are present on ${'~'}95% of
-  generated decisions (always on officer decisions). \`DateDecision\` of a body decision equals the meeting's \`DateMeeting\`.
+* **Decision fields newer than the 2022 sample** (\`DateDecision\`, \`PDF\`, \`DecisionHistoryHTML\`) are present on ${n.bodyDated} of the
+  ${n.body} body decisions (officer decisions: see "Officer decisions without any date" below). \`DateDecision\` of a body decision equals the meeting's \`DateMeeting\`.
   \`PDF.Issued\` and record \`Issued\` are 00:00 UTC written in Helsinki time (T02:00/T03:00), as in the real records.
   The HTML of \`DecisionHistoryHTML\` (classes \`Paatoshistoria*\`) is invented; it lists earlier decisions of the case.
 * **Content HTML**: the legacy template of the sample; about half of the decisions from June 2025 on use the newer wrapper
@@ -2585,13 +3207,62 @@ Shapes follow the real samples. Where the samples are silent the generator chose
 * **Agenda PDF** of a decided item is the decision record (\`Type\` "päätös", the decision's NativeId) once minutes are published,
   otherwise an \`esitys\` record. \`PreviousDecisions\` is always [] (its element shape is unknown).
 * **Cases**: every decision's case lists it as a \`päätös\` record (same NativeId, the PDF's VersionSeriesId) and its attachments
-  as \`liite\` records; the real case \`HEL-2025-001216\` keeps its real records, whose decision is not in this dataset.
+  as \`liite\` records, except the officer decisions held in Records only (below); the real case \`HEL-2025-001216\` keeps its real
+  records, whose decision is not in this dataset.
 * **Classification codes** other than the real ones (00 00 03, 00 01 01, 10 03 03, 11 01 05) have invented titles.
+
+## Shapes of real Ahjo dumps
+
+The shapes below follow what real Ahjo dumps show (the facts are recorded in the project's issue 11); the generator
+reproduces them on invented decisions, in the shares given (counted on the files; \`node scripts/generate-helsinki-replica-data.mjs\`
+prints them). The phrasings were taken from real "Päätös" sections (\`test/fixtures/helsinki/ahjo-decision-statements.json\`
+and the samples); no real decision text is copied.
+
+* **Officer decisions without any date**: ${n.dateless} of the ${n.officer} officer decisions (${pct(n.datelessShare)}; real: 79%) carry no
+  \`DateDecision\`, no \`Meeting\` and no \`PDF.Issued\`: ${n.noPdf} have no \`PDF\` nor \`DecisionHistoryHTML\` at all (as every decision of the 2022 dump),
+  ${n.pdfNoIssued} a \`PDF\` without \`Issued\`, ${n.pdfEmptyIssued} a \`PDF\` with \`Issued\` "". Their attachments have \`Issued\` "" too. The Content holds
+  only reference dates ("Asia on tullut vireille …", dates of the decisions and claims they refer to) and, in ${n.effective} of them, an effective date
+  ("Tämä päätös on voimassa 1.11.2026 alkaen."); its \`ThisHTMLGenerated\` META stays, as in the real sample. Ahjo still lists them
+  in the right \`handledsince\`/\`handledbefore\` windows, on a handling date it does not publish: the replica keeps that date in
+  \`handled.json\` (the decision's date and time) and filters and orders on it, scaled copies included (\`HELSINKI_REPLICA_SCALE\`).
+  The Swedish versions and the two decisions on the days the clock changes keep their dates.
+* **Outcome phrasings as real minutes write them**, counted over the decision sections (Finnish and Swedish):
+${PHRASINGS.map((k) => `  \`${k}\` ${n.phrasings[k] || 0}`).join(',\n')}.
+  "Päätti hylätä oikaisuvaatimuksen" is an officer (${n.forms['oikaisuvaatimus rejected by an officer'] || 0}) or a board (${n.forms['oikaisuvaatimus rejected by a body'] || 0}) rejecting a claim for
+  correction of an officer decision, not a rejected proposal; a late claim is dismissed ("jättää … tutkimatta"); the council rejects
+  residents' initiatives ("päätti hylätä aloitteen"), one of them after leaving it to rest ("jättää asian lepäämään") at the meeting before.
+  Besides the standard first paragraph:
+  * the past tense without "päätti" ("Kaupunginvaltuusto hyväksyi …", "Nuorisojohtaja myönsi …"): ${n.forms['hyväksyi'] || 0};
+  * the decision as a list: \`<p>X päätti</p><ul><li>hyväksyä …</li><li>oikeuttaa …</li></ul>\` ${n.forms.ul || 0}, or only \`<ol><li>…</li></ol>\` ${n.forms.ol || 0};
+  * a first paragraph that is a counter-proposal, an amendment or the presenter's changed proposal, the decision ("päätti hyväksyä …")
+    in the second: ${n.forms['second paragraph'] || 0};
+  * no "Päätös" section at all: "Esitys" (${n.headings.Esitys || 0}; "Kaupunginhallitus esittää kaupunginvaltuustolle, että …",
+    the city board's budget proposals and its proposals on zoning and initiatives) or "Lausunto" (${n.headings.Lausunto || 0}, sv "Utlåtande" ${n.headings['Utlåtande'] || 0};
+    "Kaupunginhallitus antoi … seuraavan lausunnon:").
+  Decisions whose first paragraph fits no standard phrasing stay (e.g. "päätti todeta …", "päätti asettaa …", "päätti, että … pöytäkirja
+  pidetään … nähtävänä", "päätti osaltaan hyväksyä …"), and a few officer decisions are taken by an acting officer ("Vs. …", sv "T.f. …").
+* **A decision published twice**: ${n.duplicates.length} council or board decisions have a second Ahjo decision with its own NativeId (and PDF
+  VersionSeriesId and attachment records) but the same \`CaseID\`, \`Section\`, \`Meeting\`, \`VotingResults\` (so a vote would be counted twice)
+  and Finnish \`Content\` (\`<html lang="fi">\`), \`PDF.Language\` "fi" or no \`PDF\`, and a **Swedish \`Title\`**; the case lists both as \`päätös\`
+  records: ${n.duplicates.map(([a, b]) => `\`${a.NativeId}\` → \`${b.NativeId}\`${a.VotingResults.length ? ' (votes)' : ''}`).join(', ')}.
+  The proper Swedish translations (Swedish Content, \`lang="sv"\`) are kept besides.
+* **Officer decisions held in their case's Records**: ${n.officerRecords.length} officer decisions have \`CaseID\`/\`CaseIDLabel\` null (and no
+  registry number in their Content); their case lists them in \`Records[]\` with \`Type\` "viranhaltijan päätös" and the decision's NativeId
+  (record shape as in the case sample): ${n.officerRecords.map(([c, r]) => `\`${c.CaseID}\` → \`${r.NativeId}\``).join(', ')}.
+* **Case status "Päätetty"** (decided) besides "Vireillä" and "Ratkaistu": ${n.decided} of ${n.cases} cases (${pct(n.decidedShare)}), the most recently
+  decided ones. The replica's \`resolved\` filter still matches "Ratkaistu" only.
+* **Agenda items without \`Section\`** in held meetings while their decision exists (same meeting, \`AgendaItem\` = the decision's Finnish
+  \`Title\`, \`AgendaPoint\` kept): ${n.noSection} of ${n.agendaItems} items (${pct(n.itemShare)}; ${n.decidedNoSection} with a decision), every item in
+  ${n.allNoSection.length} meetings (${n.allNoSection.map((m) => `\`${m.MeetingID}\``).join(', ')}).
+* **Meetings of bodies that \`/agents/decisionmakers\` does not return**: ${n.unlistedMeetings.length} meetings carry the \`DecisionMakerId\`/\`DecisionMaker\`
+  of a body missing from \`decisionmakers.json\` (ids invented in the real pattern): ${n.unlistedMeetings.map((m) => `\`${m.MeetingID}\` (${m.DecisionMaker})`).join(', ')}.
+  The decisions of the central election board carry the body in their \`Organization\`; the audit sub-committee only prepares (no decisions).
 `;
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
 if (process.argv.includes('--check')) {
   check();
 } else {
   writeAll();
-  check();
+  check(true);
 }

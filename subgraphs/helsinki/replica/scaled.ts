@@ -30,6 +30,8 @@ export interface AhjoLists {
   decisions: AhjoDecision[];
   meetings: AhjoMeeting[];
   cases: AhjoCase[];
+  /** NativeId → the local time Ahjo handled a decision whose record carries no date (never served). */
+  handled?: Record<string, string>;
 }
 
 export interface ScaledAhjo {
@@ -53,9 +55,13 @@ export interface ScaledAhjo {
 /** NativeIds compare without braces and case (the subgraph and the paatokset proxy upper-case them). */
 export const normalizeNativeId = (id: string) => decodeURIComponent(id).replace(/[{}]/g, '').toUpperCase();
 
-/** The local time a decision was "handled": its decision date, else its meeting date (not documented by Ahjo). */
-export function handledTime(d: AhjoDecision): string | null | undefined {
-  return d.DateDecision || d.Meeting?.DateMeeting || d.PDF?.Issued;
+/**
+ * The local time a decision was "handled" (what handledsince/handledbefore filter on; not documented by
+ * Ahjo): the replica's own record of it when the data has one (`handled`, by NativeId: most officer
+ * decisions carry no date at all, as in real dumps), else its decision date, meeting date or PDF's Issued.
+ */
+export function handledTime(d: AhjoDecision, handled?: ReadonlyMap<string, string>): string | null | undefined {
+  return handled?.get(normalizeNativeId(d.NativeId)) || d.DateDecision || d.Meeting?.DateMeeting || d.PDF?.Issued;
 }
 
 /** Every local time a copy moves back, to see how far back copies may go. */
@@ -100,7 +106,8 @@ function checkRoom(lists: AhjoLists, scale: number, byGuidKey: Map<string, numbe
 
 export function scaleAhjo(lists: AhjoLists, scale: number): ScaledAhjo {
   const clock = new ZoneClock(ZONE);
-  const calendar = copyCalendar(datesIn(lists));
+  const handled = new Map(Object.entries(lists.handled ?? {}).map(([id, time]) => [normalizeNativeId(id), time]));
+  const calendar = copyCalendar([...datesIn({ decisions: lists.decisions, meetings: lists.meetings, cases: lists.cases }), ...handled.values()]);
   const days = Int32Array.from({ length: scale }, (_, k) => calendar.daysBack(k));
   const copy = (k: number): Copy => ({ copy: k, days: days[k] });
 
@@ -122,7 +129,7 @@ export function scaleAhjo(lists: AhjoLists, scale: number): ScaledAhjo {
     scale,
     calendar,
     copy,
-    decisions: timeline(lists.decisions, handledTime),
+    decisions: timeline(lists.decisions, (d) => handledTime(d, handled)),
     meetings: timeline(lists.meetings, (m) => m.DateMeeting),
     cases: timeline(lists.cases, (c) => c.Created),
     decisionAt: (pair) => copyDecision(lists.decisions[scaled.decisions.baseOf(pair)], copy(scaled.decisions.copyOf(pair))),

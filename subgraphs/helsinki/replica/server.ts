@@ -2,6 +2,9 @@
  * A local replica of the Ahjo REST API (ahjorest/v1) over a directory of files in Ahjo's own
  * envelopes: decisions.json {"decisions":[…]}, meetings.json {"meetings":[…]}, cases.json
  * {"cases":[…]}, decisionmakers.json {"decisionMakers":[…]} — a real dump drops in unchanged.
+ * Optionally handled.json {"handled":{"{NativeId}":"local time"}}: the date Ahjo filters a decision
+ * on (handledsince/handledbefore) where its record carries none (most officer decisions carry no
+ * DateDecision, Meeting nor PDF.Issued); it is never served, only used for the windows.
  *
  * It speaks what the subgraph relies on, as Ahjo does: list envelopes with page/size/count/
  * nextCount/prevCount/links, a single decision still wrapped in {"decisions":[…]}, 404 for an
@@ -28,6 +31,8 @@ export interface ReplicaData {
   meetings: AhjoMeeting[];
   cases: AhjoCase[];
   decisionMakers: AhjoDecisionMaker[];
+  /** NativeId → the local time Ahjo handled the decision, for decisions whose record carries no date (handled.json; not served). */
+  handled?: Record<string, string>;
 }
 
 export interface ReplicaOptions {
@@ -49,12 +54,24 @@ function readEnvelope<T>(dir: string, file: string, key: string): T[] {
   return list as T[];
 }
 
+/** handled.json, when the directory has one: {"handled":{"{NativeId}":"2025-03-04T10:00:00.000",…}}. */
+function readHandled(dir: string): Record<string, string> {
+  const full = path.join(dir, 'handled.json');
+  if (!fs.existsSync(full)) return {};
+  const handled = (JSON.parse(fs.readFileSync(full, 'utf8')) as { handled?: unknown }).handled;
+  if (!handled || typeof handled !== 'object' || Array.isArray(handled) || Object.values(handled).some((v) => typeof v !== 'string')) {
+    throw new Error(`${full}: expected {"handled":{"{NativeId}":"local time",…}}.`);
+  }
+  return handled as Record<string, string>;
+}
+
 export function loadReplicaData(dataDir: string): ReplicaData {
   return {
     decisions: readEnvelope<AhjoDecision>(dataDir, 'decisions.json', 'decisions'),
     meetings: readEnvelope<AhjoMeeting>(dataDir, 'meetings.json', 'meetings'),
     cases: readEnvelope<AhjoCase>(dataDir, 'cases.json', 'cases'),
     decisionMakers: readEnvelope<AhjoDecisionMaker>(dataDir, 'decisionmakers.json', 'decisionMakers'),
+    handled: readHandled(dataDir),
   };
 }
 
