@@ -271,3 +271,30 @@ export function readDataset(dir = DEFAULT_DATA_DIR) {
     decisionMakers: read('decisionmakers.json').decisionMakers as Array<Record<string, any>>, // eslint-disable-line @typescript-eslint/no-explicit-any
   };
 }
+
+type RawRecord = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Which Ahjo decisions of a dataset are not decisions of their own, computed from the files alone:
+ * Swedish translations (paired with their Finnish decision by case, section and meeting or
+ * decision maker) and copies (a second record of the same case, section and meeting with the same
+ * Finnish content under another title).
+ */
+/** An Ahjo decision's language as its PDF or its document declares it. */
+export const ahjoLangOf = (d: RawRecord): string => d.PDF?.Language ?? (/<html[^>]*lang="sv"/.test(d.Content ?? '') ? 'sv' : 'fi');
+
+export function helsinkiMerges(data: ReturnType<typeof readDataset>) {
+  const langOf = ahjoLangOf;
+  const pairOf = (sv: RawRecord) =>
+    data.decisions.find((d) => langOf(d) === 'fi' && d.CaseID === sv.CaseID && d.Section === sv.Section &&
+      (d.Meeting?.MeetingID ?? d.Organization?.ID) === (sv.Meeting?.MeetingID ?? sv.Organization?.ID));
+  const pairs = data.decisions.filter((d) => langOf(d) === 'sv').flatMap((sv) => {
+    const fi = pairOf(sv);
+    return fi ? [{ sv, fi }] : [];
+  });
+  const ownTitle = (d: RawRecord) => /<title>([^<]*)<\/title>/.exec(d.Content ?? '')?.[1];
+  const sameDecision = (a: RawRecord, b: RawRecord) => a !== b && a.CaseID === b.CaseID && a.Section === b.Section && a.Meeting?.MeetingID === b.Meeting?.MeetingID && a.Content === b.Content;
+  const copies = data.decisions.filter((d) => !!d.Meeting && d.Title !== ownTitle(d) && data.decisions.some((o) => sameDecision(o, d)));
+  const copyOf = (d: RawRecord) => data.decisions.find((o) => sameDecision(o, d))!;
+  return { pairs, copies, copyOf };
+}

@@ -2,18 +2,11 @@
  * Helsinki end to end: Ahjo replica (default dataset) → Helsinki subgraph → gateway, over HTTP.
  * Expectations are computed from the dataset files, independently of the subgraph's code.
  */
-import { readDataset, startGraph, type Graph } from './harness';
+import { ahjoLangOf, helsinkiMerges, readDataset, startGraph, type Graph } from './harness';
 
 const data = readDataset();
-const langOf = (d: Record<string, any>): string => d.PDF?.Language ?? (/<html[^>]*lang="sv"/.test(d.Content ?? '') ? 'sv' : 'fi'); // eslint-disable-line @typescript-eslint/no-explicit-any
-const svDecisions = data.decisions.filter((d) => langOf(d) === 'sv');
-const pairOf = (sv: Record<string, any>) => // eslint-disable-line @typescript-eslint/no-explicit-any
-  data.decisions.find((d) => langOf(d) === 'fi' && d.CaseID === sv.CaseID && d.Section === sv.Section &&
-    (d.Meeting?.MeetingID ?? d.Organization?.ID) === (sv.Meeting?.MeetingID ?? sv.Organization?.ID));
-const pairs = svDecisions.flatMap((sv) => {
-  const fi = pairOf(sv);
-  return fi ? [{ sv, fi }] : [];
-});
+const { pairs, copies, copyOf } = helsinkiMerges(data);
+const langOf = ahjoLangOf;
 
 let graph: Graph;
 beforeAll(async () => {
@@ -62,8 +55,9 @@ describe('namespaced query through the gateway', () => {
     const res = await graph.query('{ helsinki { decisions(first: 5) { totalCount nodes { id title date } } } }');
     expect(res.errors).toBeUndefined();
     const { totalCount, nodes } = res.data.helsinki.decisions;
-    // Swedish translations are versions of their Finnish decision, not decisions of their own.
-    expect(totalCount).toBe(data.decisions.length - pairs.length);
+    // Swedish translations are versions of their Finnish decision, not decisions of their own; nor are copies.
+    expect(copies.length).toBeGreaterThanOrEqual(3);
+    expect(totalCount).toBe(data.decisions.length - pairs.length - copies.length);
     expect(nodes).toHaveLength(5);
     for (const n of nodes) {
       expect(n.id).toMatch(/^helsinki:decision:\{[0-9A-F-]+\}$/);
@@ -87,8 +81,11 @@ describe('cursor walk', () => {
     expect(ids.length).toBe(totalCount);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { sv } of pairs) expect(ids).not.toContain(`helsinki:decision:${sv.NativeId}`);
-    const keys = nodes.map((n) => `${n.date}`);
+    // Newest first; decisions without a date (most officer decisions) last.
+    const keys = nodes.map((n) => n.date ?? '');
     expect([...keys].sort().reverse()).toEqual(keys);
+    expect(keys.filter((k) => k === '').length).toBeGreaterThan(0);
+    for (const c of copies) expect(ids).not.toContain(`helsinki:decision:${c.NativeId}`);
   });
 
   it('gives the same result with another page size', async () => {
@@ -277,7 +274,7 @@ describe('bad input', () => {
 
 describe('officer decisions, cancelled meetings and cases', () => {
   it('gives officer decisions without a meeting', async () => {
-    const officer = data.decisions.find((d) => !d.Meeting && d.Organization.Type === 'Viranhaltija')!;
+    const officer = data.decisions.find((d) => !d.Meeting && d.Organization.Type === 'Viranhaltija' && d.DateDecision)!;
     const res = await graph.query(`query($id: ID!) { helsinki { decision(id: $id) { date meeting { id } body { type } ... on HelsinkiDecision { isOfficerDecision } } } }`, { id: officer.NativeId });
     expect(res.errors).toBeUndefined();
     expect(res.data.helsinki.decision).toEqual({ date: officer.DateDecision.slice(0, 10), meeting: null, body: { type: 'OFFICER' }, isOfficerDecision: true });
@@ -311,3 +308,129 @@ describe('officer decisions, cancelled meetings and cases', () => {
     expect(graph.replica!.requests.length).toBe(before);
   });
 });
+
+/**
+ * What real Ahjo data looks like (issue 11), as the default dataset reproduces it: expectations
+ * computed from the dataset files, answers read through the gateway.
+ */
+describe('real Ahjo shapes', () => {
+  type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const dated = (d: Raw) => !!(d.DateDecision || d.Meeting?.DateMeeting || d.PDF?.Issued);
+  const svIds = new Set(pairs.map((p) => p.sv.NativeId));
+  const served = data.decisions.filter((d) => !svIds.has(d.NativeId) && !copies.includes(d));
+
+  it('serves a decision published twice as one decision: the copy\'s id leads to it, its Swedish title is a version, its vote counts once', async () => {
+    for (const copy of copies) {
+      const original = copyOf(copy);
+      const res = await graph.query(`query($id: ID!) { helsinki { decision(id: $id) { id title(lang: "sv") voteEvents { id } } } }`, { id: copy.NativeId });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.helsinki.decision.id).toBe(`helsinki:decision:${original.NativeId}`);
+      expect(res.data.helsinki.decision.title).toBe(copy.Title);
+      expect(res.data.helsinki.decision.voteEvents).toHaveLength((original.VotingResults ?? []).length);
+    }
+  });
+
+  it('links agenda items without Section to the meeting\'s decision of the same title', async () => {
+    let linked = 0;
+    for (const m of data.meetings.filter((x) => (x.Agenda ?? []).some((a: Raw) => a.Section === null) && x.MinutesPublished)) {
+      const res = await graph.query(`query($id: ID!) { helsinki { meeting(id: $id) { agenda(first: 100) { number title decision { id } } } } }`, { id: m.MeetingID });
+      expect(res.errors).toBeUndefined();
+      for (const item of res.data.helsinki.meeting.agenda) {
+        const raw = m.Agenda.find((a: Raw) => String(a.AgendaPoint) === item.number);
+        const candidates = served.filter((d) => d.Meeting?.MeetingID === m.MeetingID && (raw.Section ? d.Section === raw.Section : d.Title === raw.AgendaItem));
+        const expected = candidates.length === 1 ? `helsinki:decision:${candidates[0].NativeId}` : null;
+        expect([item.number, item.decision?.id ?? null]).toEqual([item.number, expected]);
+        if (!raw.Section && expected) linked++;
+      }
+    }
+    expect(linked).toBeGreaterThan(10);
+  });
+
+  it('links officer decisions held in a case\'s Records both ways, in lookups and in lists', async () => {
+    const linked = data.cases.flatMap((c) => (c.Records ?? []).filter((r: Raw) => r.Type === 'viranhaltijan päätös').map((r: Raw) => ({ caseId: c.CaseID, decisionId: r.NativeId })));
+    expect(linked.length).toBeGreaterThanOrEqual(5);
+    for (const { caseId, decisionId } of linked) {
+      expect(data.decisions.find((d) => d.NativeId === decisionId)?.CaseID).toBeNull();
+      const res = await graph.query(`query($c: ID!, $d: ID!) { helsinki { case(id: $c) { decisions(first: 100) { id } } decision(id: $d) { case { id } } } }`, { c: caseId, d: decisionId });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.helsinki.case.decisions.map((d: Raw) => d.id)).toContain(`helsinki:decision:${decisionId}`);
+      expect(res.data.helsinki.decision.case).toEqual({ id: `helsinki:case:${caseId}` });
+    }
+    // In a list of cases too (every case, 100 a page).
+    const inLists = new Map<string, string[]>();
+    let after: string | null = null;
+    do {
+      const res: Raw = await graph.query(`query($after: String) { helsinki { cases(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id decisions(first: 100) { id } } } } }`, { after });
+      expect(res.errors).toBeUndefined();
+      for (const c of res.data.helsinki.cases.nodes) inLists.set(c.id, c.decisions.map((d: Raw) => d.id));
+      after = res.data.helsinki.cases.pageInfo.hasNextPage ? res.data.helsinki.cases.pageInfo.endCursor : null;
+    } while (after);
+    for (const { caseId, decisionId } of linked) expect(inLists.get(`helsinki:case:${caseId}`)).toContain(`helsinki:decision:${decisionId}`);
+    // Every decision that names a case is among its case's decisions.
+    for (const d of served.filter((x) => x.CaseID && data.cases.some((c) => c.CaseID === x.CaseID))) {
+      expect(inLists.get(`helsinki:case:${d.CaseID}`)).toContain(`helsinki:decision:${d.NativeId}`);
+    }
+  });
+
+  it('calls "Päätetty" cases DECIDED', async () => {
+    const res = await graph.query('{ helsinki { cases(first: 100, filter: { status: DECIDED }) { totalCount nodes { status statusRaw } } } }');
+    expect(res.errors).toBeUndefined();
+    const expected = data.cases.filter((c) => c.Status === 'Päätetty').length;
+    expect(expected).toBeGreaterThan(10);
+    expect(res.data.helsinki.cases.totalCount).toBe(expected);
+    for (const c of res.data.helsinki.cases.nodes) expect(c).toEqual({ status: 'DECIDED', statusRaw: 'Päätetty' });
+  });
+
+  it('gives a meeting its body from the meeting itself when the decision makers list lacks it', async () => {
+    const listed = new Set(data.decisionMakers.map((dm) => dm.Organization.ID.toUpperCase()));
+    const unlisted = data.meetings.filter((m) => m.DecisionMakerId && !listed.has(m.DecisionMakerId.toUpperCase()));
+    expect(unlisted.length).toBeGreaterThan(0);
+    for (const m of unlisted) {
+      const res = await graph.query(`query($id: ID!) { helsinki { meeting(id: $id) { body { id name } } } }`, { id: m.MeetingID });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.helsinki.meeting.body).toEqual({ id: `helsinki:body:${m.DecisionMakerId.toUpperCase()}`, name: m.DecisionMaker });
+    }
+  });
+
+  it('knows the outcome of at least 80% of the decisions that state one, and tells refused claims from rejected proposals', async () => {
+    const all = await walkAllWith('outcome outcomeRaw');
+    const stated = all.filter((n) => n.outcomeRaw);
+    const known = stated.filter((n) => n.outcome !== 'UNKNOWN');
+    expect(stated.length).toBeGreaterThan(200);
+    expect(known.length / stated.length).toBeGreaterThanOrEqual(0.8);
+    for (const n of all.filter((x) => x.outcome === 'REQUEST_REJECTED')) expect(n.outcomeRaw).toMatch(/oikaisuvaatimu|vaatimu|hakemu|rättelseyrkand/i);
+    for (const n of all.filter((x) => x.outcome === 'REJECTED')) expect(n.outcomeRaw).not.toMatch(/oikaisuvaatimu|rättelseyrkand/i);
+    expect(all.filter((x) => x.outcome === 'REQUEST_REJECTED').length).toBeGreaterThan(0);
+    expect(all.filter((x) => x.outcome === 'REQUEST_DISMISSED').length).toBeGreaterThan(0);
+  });
+
+  it('reports coverage as counted in the copy, equal to the counts of the dataset', async () => {
+    const res = await graph.query('{ helsinki { coverage { field availability records recordsWith share measuredAt } sources { unmappedValues { field value records } } } }');
+    expect(res.errors).toBeUndefined();
+    const byField = Object.fromEntries(res.data.helsinki.coverage.map((c: Raw) => [c.field, c]));
+    const withDate = served.filter(dated).length;
+    expect(byField['Decision.date']).toMatchObject({ availability: 'PARTIAL', records: served.length, recordsWith: withDate, share: Math.round((withDate / served.length) * 10000) / 10000 });
+    const officers = served.filter((d) => !d.Meeting && d.Organization?.Type === 'Viranhaltija');
+    expect(byField['Decision.date (officer decisions)']).toMatchObject({ records: officers.length, recordsWith: officers.filter(dated).length });
+    expect(officers.filter(dated).length / officers.length).toBeLessThan(0.3);
+    expect(byField['Decision.meeting']).toMatchObject({ records: served.length, recordsWith: served.filter((d) => d.Meeting).length });
+    const known = data.cases.filter((c) => ['Vireillä', 'Päätetty', 'Ratkaistu'].includes(c.Status)).length;
+    expect(byField['Case.status']).toMatchObject({ records: data.cases.length, recordsWith: known, availability: known === data.cases.length ? 'FULL' : 'PARTIAL' });
+    expect(Date.now() - Date.parse(byField['Decision.date'].measuredAt)).toBeLessThan(10 * 60_000);
+    for (const c of res.data.helsinki.coverage) if (c.availability === 'FULL') expect(c.recordsWith).toBe(c.records);
+    expect(res.data.helsinki.sources[0].unmappedValues).toEqual([]);
+  });
+});
+
+/** Every decision, 100 a page, with the fields asked for. */
+async function walkAllWith(fields: string): Promise<Array<Record<string, any>>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const nodes: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let after: string | null = null;
+  do {
+    const res: any = await graph.query(`query($after: String) { helsinki { decisions(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id ${fields} } } } }`, { after }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(res.errors).toBeUndefined();
+    nodes.push(...res.data.helsinki.decisions.nodes);
+    after = res.data.helsinki.decisions.pageInfo.hasNextPage ? res.data.helsinki.decisions.pageInfo.endCursor : null;
+  } while (after);
+  return nodes;
+}
