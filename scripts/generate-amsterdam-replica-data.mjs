@@ -30,6 +30,9 @@ const NOW = '2026-11-26';
 const FIRST_DAY = '2024-01-01';
 const LAST_DAY = '2027-01-31';
 const SEED = 0x4e4f5442; // "NOTB"
+/** A second stream for what was added later (results of module items, proposals' module items), so that the first one, and with it
+ * everything generated before, stays as it was. */
+const RESULTS_SEED = 0x5549544c; // "UITL"
 const API = 'api.notubiz.nl';
 
 // ------------------------------------------------------------------------------------------
@@ -44,7 +47,18 @@ function mulberry32(a) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rand = mulberry32(SEED);
+let rand = mulberry32(SEED);
+const resultsRand = mulberry32(RESULTS_SEED);
+/** Runs fn with the helpers below drawing from another stream. */
+function withStream(stream, fn) {
+  const saved = rand;
+  rand = stream;
+  try {
+    return fn();
+  } finally {
+    rand = saved;
+  }
+}
 const ri = (a, b) => a + Math.floor(rand() * (b - a + 1));
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];
 const chance = (p) => rand() < p;
@@ -109,10 +123,12 @@ const ORGS = [
   { id: 1424, name: 'Zuid', location: 'Stadsdeelkantoor Zuid, President Kennedylaan 923' },
   { id: 1425, name: 'Oost', location: 'Stadsdeelkantoor Oost, Oranje-Vrijstaatplein 2' },
   { id: 2122, name: 'Zuidoost', location: 'Stadsdeelkantoor Zuidoost, Anton de Komplein 150' },
+  // ORI's ori.notubiz.yaml: amsterdam_nieuw-west, notubiz_organization_id 2328.
+  { id: 2328, name: 'Nieuw-West', location: 'Stadsdeelkantoor Nieuw-West, Osdorpplein 1000' },
 ];
 const ORG = Object.fromEntries(ORGS.map((o) => [o.id, o]));
-/** Field settings (id -> label): meeting attributes use 1-4, agenda point titles 1, module items 21-24. */
-const FIELDS = [[1, 'Titel'], [2, 'Locatie'], [3, 'Omschrijving'], [4, 'Voorzitter'], [21, 'Indieners'], [22, 'Status'], [23, 'Datum'], [24, 'Portefeuillehouder']];
+/** Field settings (id -> label): meeting attributes use 1-4, agenda point titles 1. Module items label their own attributes (MODULE_FIELDS). */
+const FIELDS = [[1, 'Titel'], [2, 'Locatie'], [3, 'Omschrijving'], [4, 'Voorzitter']];
 const F = Object.fromEntries(FIELDS.map(([id, label]) => [label, id]));
 const logoOf = (id) => `https://${API}/organisations/${id}/logo.png`;
 
@@ -123,7 +139,8 @@ const GREMIA = {
     [4977, 'Raadscommissie Onderwijs, Jeugd en Zorg', 'OJZ'], [4979, 'Raadscommissie Kunst en Cultuur', 'KC'],
     [7184, 'Raadscommissie Klimaat, Energie en Duurzaamheid', 'KED']],
 };
-const DISTRICT_GREMIA = { 547: [5310, 8120, 8121], 977: [5312, 8124, 8125], 1413: [5318, 8128, 8129], 1424: [5320, 8132, 8133], 1425: [5321, 8136, 8137], 2122: [5326, 8140, 8141] };
+const DISTRICT_GREMIA = { 547: [5310, 8120, 8121], 977: [5312, 8124, 8125], 1413: [5318, 8128, 8129], 1424: [5320, 8132, 8133], 1425: [5321, 8136, 8137], 2122: [5326, 8140, 8141],
+  2328: [5328, 8144, 8145] };
 for (const [org, [old, sdc, db]] of Object.entries(DISTRICT_GREMIA)) {
   const n = ORG[org].name;
   GREMIA[org] = [[old, `Bestuurscommissie ${n}`, 'bc'], [sdc, `Stadsdeelcommissie ${n}`, 'sdc'], [db, `Dagelijks bestuur ${n}`, 'db']];
@@ -136,7 +153,21 @@ const gremiumOf = (org, key) => GREMIA[org].find((g) => g[2] === key);
 // ------------------------------------------------------------------------------------------
 const DOC_TYPES = { Document: 1, Agenda: 11, Tekststuk: 15, Brief: 16, Bijlage: 17, Notulen: 19, Raadsvoorstel: 21, Voordracht: 22,
   Raadsbesluit: 23, Besluit: 24, Initiatiefvoorstel: 25, Motie: 31, Amendement: 32, Flap: 47, Tknlijst: 135, Uitslagenlijst: 349, Besluitenlijst: 350 };
-const MODULES = { Moties: 1181, Amendementen: 1182, Toezeggingen: 1183 };
+const MODULES = { Moties: 1181, Amendementen: 1182, Toezeggingen: 1183, Raadsvoorstellen: 1184, Voordrachten: 1185 };
+/**
+ * Module item attributes: [id, label, datatype]. Ids and labels of Amsterdam's items as two public clients of its Notubiz read them
+ * (wissebarkhof/verkiezing-vibecheck app/services/notubiz.py: 1 Titel, 2 Hoofddocument, 15 Datum indiening, 17 Datum afdoening,
+ * 21 Document afdoening, 35 Toelichting, 36 Indiener(s), 45 Type, 62 Uitslag); Status, Datum and Portefeuillehouder of commitments are ours.
+ * Datatypes: "document" is ORI's; the others are ours.
+ */
+const MODULE_FIELDS = { Titel: [1, 'text'], Hoofddocument: [2, 'document'], 'Datum indiening': [15, 'datetime'], 'Datum afdoening': [17, 'datetime'],
+  'Document afdoening': [21, 'document'], Toelichting: [35, 'text'], 'Indiener(s)': [36, 'reference'], Type: [45, 'text'], Uitslag: [62, 'text'],
+  Status: [70, 'text'], Datum: [71, 'date'], Portefeuillehouder: [72, 'text'] };
+/** A module item attribute as version 1.17.0 gives it (ORI's transformer reads datatype, label and values). */
+const attr = (label, values) => ({ id: MODULE_FIELDS[label][0], label, datatype: MODULE_FIELDS[label][1], values });
+const textValue = (value) => ({ value });
+/** Amsterdam's parties (real names) for the vote explanations. */
+const PARTIES = ['GroenLinks', 'PvdA', 'D66', 'VVD', 'PvdD', 'SP', 'Volt', 'CDA', 'JA21', 'DENK', 'BIJ1', 'FvD'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 // ------------------------------------------------------------------------------------------
@@ -231,6 +262,9 @@ const DISTRICT = {
   1425: { areas: ['Indische Buurt', 'Oostelijk Havengebied', 'Watergraafsmeer', 'IJburg/Zeeburgereiland', 'Dapperbuurt'],
     items: ['Vaststellen van het stedenbouwkundig plan Sumatraplantsoen', 'Herinrichting van de Javastraat', 'Subsidieregeling buurtinitiatieven Oost {N}',
       'Advies over de sportvoorzieningen op Zeeburgereiland', 'Advies over de woningbouwplannen op het Zeeburgereiland'] },
+  2328: { areas: ['Osdorp', 'Slotervaart', 'Geuzenveld-Slotermeer', 'De Aker, Sloten en Nieuw-Sloten'],
+    items: ['Herinrichting van het Osdorpplein', 'Vaststellen van het Gebiedsplan Nieuw-West {N}', 'Advies over de vernieuwing van de oevers van de Sloterplas',
+      'Evenementen in het Sloterpark {N}', 'Advies over de woningbouw rond het Lelylaan-station'] },
   2122: { areas: ['Bijlmer-Centrum', 'Bijlmer-Oost', 'Gaasperdam', 'Driemond'],
     items: ['Vernieuwing van het Anton de Komplein', 'Vaststellen van het Gebiedsplan Zuidoost {N}', 'Advies over de herinrichting van het Bijlmerpark',
       'Evenementen in Gaasperpark {N}', 'Advies over het vervoersplan rond station Bijlmer ArenA'] },
@@ -271,7 +305,11 @@ function proposal(ctx, title, { kind = 'raad', portfolio = '', motions = 0, amen
   } else {
     kids = [...Array.from({ length: amendments }, amendment), ...Array.from({ length: motions }, (_, i) => (i < modules ? withModule(motion(), 'Moties') : motion()))];
   }
-  return P(title, docs, { kids: kids.filter((k) => !k.kids || k.kids.length) });
+  // Some proposals of the council and the districts are module items too (their Uitslag says how the vote went); drawn from the results
+  // stream, so that everything else stays as it was.
+  const own = withStream(resultsRand, () => (kind === 'raad' ? chance(0.6) : kind === 'district' ? chance(0.4) : false));
+  const item = own ? [{ module: kind === 'raad' ? 'Raadsvoorstellen' : 'Voordrachten', title, later: true }] : null;
+  return P(title, docs, { kids: kids.filter((k) => !k.kids || k.kids.length), ...(item ? { modules: item } : {}) });
 }
 /** A motion or amendment (submitted at the meeting, so its document is published on the day or the day after). */
 function motionSpec(ctx, kind) {
@@ -406,6 +444,11 @@ const PLAN = [
   ['2024-12-10', S(1425)], ['2026-02-10', S(1425, { nested: true })], ['2026-10-06', S(1425, { g: 'db', db: true, restricted: true, start: [9, 0], end: [11, 30] })],
   ['2025-09-23', S(2122, { modules: true })], ['2027-01-19', S(2122, { inactive: true })],
 ].sort((a, b) => a[0].localeCompare(b[0]));
+/**
+ * Nieuw-West came later: its meetings are generated after all the others (so that those stay as they were), and their ids, drawn
+ * after everyone else's, are above them instead of in date order.
+ */
+const PLAN_NIEUW_WEST = [['2024-06-11', S(2328)], ['2025-06-10', S(2328, { nested: true, modules: true })], ['2026-12-15', S(2328)]];
 
 // ------------------------------------------------------------------------------------------
 // Rendering in the sample's shapes (ids grow with time, like Notubiz's)
@@ -439,19 +482,91 @@ function renderDoc(ctx, s) {
   };
 }
 
-function renderModuleItem(ctx, m) {
+let nextLaterModuleItemId = 86_000;
+/** The one result wording the subgraph does not map (it must show as UNKNOWN and be reported): set on its first chance. */
+let unmappedResultUsed = false;
+let notedResultUsed = false;
+
+/** "X, Y en Z": two or three parties, from the results stream. */
+const someParties = () => {
+  const list = shuffle(PARTIES).slice(0, ri(2, 3));
+  return `${list.slice(0, -1).join(', ')} en ${list[list.length - 1]}`;
+};
+
+/**
+ * The Uitslag of a motion or amendment (drawn from the results stream; `base` is the status the first stream always drew): lower case as
+ * Amsterdam's items write it, sometimes with how the vote went.
+ */
+function resultWording(ctx, m, base) {
+  if (base === 'Ingetrokken' && !unmappedResultUsed && ctx.date >= '2025-01-01') {
+    unmappedResultUsed = true;
+    return 'vervallen';
+  }
+  if (base === 'Aangenomen' && m.module === 'Moties' && !notedResultUsed && ctx.date >= '2026-01-01') {
+    notedResultUsed = true;
+    return 'voor kennisgeving aangenomen';
+  }
+  if (base === 'Aangenomen') return adoptedWording() ?? `aangenomen met de stemmen van ${someParties()} tegen`;
+  if (base === 'Verworpen') return rejectedWording() ?? `verworpen met de stemmen van ${someParties()} voor`;
+  return base.toLowerCase();
+}
+/** Wordings in turn (null: with the parties that voted the other way). */
+const adoptedWording = cycler(['aangenomen', 'aangenomen', 'Aangenomen', 'unaniem aangenomen', null]);
+const rejectedWording = cycler(['verworpen', 'verworpen', 'Verworpen', null]);
+
+/** How the vote went, as a Toelichting (raw HTML), for some plain results. */
+const explanation = (result) => (['aangenomen', 'verworpen'].includes(result.toLowerCase()) && chance(0.5)
+  ? [attr('Toelichting', [textValue(chance(0.3) ? `<p>Met algemene stemmen ${result.toLowerCase()}.</p>`
+    : `<p>Met de stemmen ${result.toLowerCase() === 'aangenomen' ? 'tegen' : 'voor'} van ${someParties()} ${result.toLowerCase()}.</p>`)])]
+  : []);
+
+const isAdopted = (result) => /^(unaniem )?aangenomen( met .*)?$/i.test(result ?? '');
+
+/** A proposal's own module item (added later: its own ids and stream); its Uitslag follows its amendments'. */
+function renderLaterModuleItem(ctx, m, spec) {
+  return withStream(resultsRand, () => {
+    const id = (nextLaterModuleItemId += ri(1, 12));
+    const created = stamp(addDays(ctx.date, -ri(15, 40)));
+    const held = ctx.date < NOW;
+    const amendments = (spec.kids || []).flatMap((k) => [k, ...(k.kids || [])]).flatMap((k) => k.modules || []).filter((x) => x.module === 'Amendementen');
+    const result = !held ? null : amendments.some((x) => isAdopted(x.result)) ? 'geamendeerd aangenomen'
+      : pick(['aangenomen', 'aangenomen', 'aangenomen', 'aangenomen', 'Aangenomen', 'unaniem aangenomen', 'aangehouden', 'verworpen']);
+    const attributes = [attr('Titel', [textValue(m.title)]), attr('Type', [textValue(m.module === 'Raadsvoorstellen' ? 'Raadsvoorstel' : 'Voordracht')]),
+      attr('Datum indiening', [textValue(created)]), ...(result ? [attr('Uitslag', [textValue(result)])] : [])];
+    const lastMod = maxStamp([created, stamp(held ? addDays(ctx.date, ri(1, 10)) : NOW)]);
+    MODULE_ITEMS.push({ item: { id, module: { id: MODULES[m.module], title: m.module }, title: m.title, attributes, created, last_modified: lastMod } });
+    return { id, self: `${API}/module_items/${id}` };
+  });
+}
+
+function renderModuleItem(ctx, m, spec) {
+  if (m.later) return renderLaterModuleItem(ctx, m, spec);
+  // The draws of the first stream are those the dataset always made (its shape changed, its randomness did not).
   const id = (nextModuleItemId += ri(1, 12));
   const created = stamp(addDays(ctx.date, m.module === 'Toezeggingen' ? 0 : -ri(0, 2)));
   const held = ctx.date < NOW;
   const status = m.module === 'Toezeggingen' ? (held && chance(0.5) ? 'Afgedaan' : 'Openstaand')
     : held ? pick(['Aangenomen', 'Aangenomen', 'Verworpen', 'Ingetrokken', 'Aangehouden']) : 'Ingediend';
-  const attributes = [{ id: F.Titel, value: m.title }, { id: F.Datum, value: ctx.date }, { id: F.Status, value: status },
-    m.module === 'Toezeggingen' ? { id: F.Portefeuillehouder, value: `${ctx.org === 281 ? 'Wethouder' : 'Portefeuillehouder'} ${m.by ? m.by[0] : surname()}` } : { id: F.Indieners, value: m.by.join(', ') }];
+  const holder = m.module === 'Toezeggingen' ? `${ctx.org === 281 ? 'Wethouder' : 'Portefeuillehouder'} ${m.by ? m.by[0] : surname()}` : null;
   const after = ri(14, 60);
   const docSpec = m.doc || (status === 'Afgedaan' && addDays(ctx.date, after) <= NOW ? d('Brief', `Afdoeningsbrief ${lcFirst(m.title)}`, { after, docx: chance(0.3) }) : null);
   const docs = docSpec ? [renderDoc({ ...ctx, stamps: [] }, docSpec)] : [];
   const lastMod = maxStamp([created, ...docs.map((x) => x.last_modified), stamp(held ? addDays(ctx.date, ri(1, 20)) : NOW)]);
-  MODULE_ITEMS.push({ item: { id, module: { id: MODULES[m.module], title: m.module }, title: m.title, attributes, documents: docs, created, last_modified: lastMod } });
+  let attributes;
+  if (m.module === 'Toezeggingen') {
+    attributes = [attr('Titel', [textValue(m.title)]), attr('Type', [textValue('Toezegging')]), attr('Datum', [textValue(ctx.date)]),
+      attr('Portefeuillehouder', [textValue(holder)]), attr('Status', [textValue(status)]),
+      ...(docs.length ? [attr('Datum afdoening', [textValue(docs[0].last_modified)]), attr('Document afdoening', docs.map((doc) => ({ document: doc })))] : [])];
+  } else {
+    // Motions and amendments: the document is the Hoofddocument; a held meeting's vote gives the Uitslag (results stream).
+    const result = held ? withStream(resultsRand, () => resultWording(ctx, m, status)) : null;
+    m.result = result;
+    attributes = [attr('Titel', [textValue(m.title)]), attr('Type', [textValue(m.module === 'Moties' ? 'Motie' : 'Amendement')]),
+      attr('Datum indiening', [textValue(created)]), attr('Indiener(s)', m.by.map((name) => ({ reference_model: 'person', value: name }))),
+      ...(docs.length ? [attr('Hoofddocument', docs.map((doc) => ({ document: doc })))] : []),
+      ...(result ? [attr('Uitslag', [textValue(result)]), ...withStream(resultsRand, () => explanation(result))] : [])];
+  }
+  MODULE_ITEMS.push({ item: { id, module: { id: MODULES[m.module], title: m.module }, title: m.title, attributes, created, last_modified: lastMod } });
   return { id, self: `${API}/module_items/${id}` };
 }
 
@@ -460,7 +575,7 @@ function renderItem(ctx, s, parent, order, prefix) {
   const item = {
     agenda_items: [], documents: (s.docs || []).map((x) => renderDoc(ctx, x)), confidential: s.conf || ctx.conf ? 1 : 0, parent: parent ? parent.id : null,
     type: s.label ? 'label' : 'agenda_point', order, last_modified: s.heading ? ctx.created : ctx.agendaStamp, permission_group: ctx.permission,
-    module_items: (s.modules || []).map((m) => renderModuleItem(ctx, m)), meeting: { self: `${API}/events/meetings/${ctx.id}`, id: ctx.id }, id,
+    module_items: [], meeting: { self: `${API}/events/meetings/${ctx.id}`, id: ctx.id }, id,
     type_data: { title_prefix: prefix, self: `${API}/agenda_items/${s.label ? 'labels' : 'agenda_points'}/${id}`, heading: !!s.heading, attributes: [{ value: s.title, id: F.Titel, reference_model: null }] },
   };
   let k = 0;
@@ -469,6 +584,8 @@ function renderItem(ctx, s, parent, order, prefix) {
     const p = parent ? `${prefix}.${'abcdefghij'[k - 1]}` : `${prefix.replace(/\.$/, '')}.${k}`;
     return renderItem(ctx, c, item, i + 1, p);
   });
+  // After the children: a proposal's result follows its amendments' (no item has both children and module items of the first stream).
+  item.module_items = (s.modules || []).map((m) => renderModuleItem(ctx, m, s));
   return item;
 }
 
@@ -540,7 +657,7 @@ function organisations() {
 const gremiaOf = (org) => ({ gremia: GREMIA[org].map(([id, title]) => ({ id, title, self: gremiumSelf(org, id), organisation: { id: org, self: `${API}/organisations/${org}` } })) });
 
 function writeAll() {
-  const meetings = [realMeeting(), ...PLAN.map(renderMeeting)];
+  const meetings = [realMeeting(), ...PLAN.map(renderMeeting), ...PLAN_NIEUW_WEST.map(renderMeeting)];
   for (const sub of ['meetings', 'module_items', 'gremia']) rmSync(join(OUT, sub), { recursive: true, force: true });
   for (const sub of ['meetings', 'module_items', 'gremia']) mkdirSync(join(OUT, sub), { recursive: true });
   const write = (f, obj) => writeFileSync(join(OUT, f), `${JSON.stringify(obj, null, 2)}\n`);
@@ -562,7 +679,7 @@ function check() {
   const read = (f) => JSON.parse(readFileSync(join(OUT, f), 'utf8'));
   const orgsFile = read('organisations.json');
   const orgs = orgsFile.organisations.organisation;
-  ok(isDeepStrictEqual(orgs.map((o) => o['@attributes'].id), ORGS.map((o) => String(o.id))), 'organisations 281, 547, 977, 1413, 1424, 1425, 2122');
+  ok(isDeepStrictEqual(orgs.map((o) => o['@attributes'].id), ORGS.map((o) => String(o.id))), 'organisations 281, 547, 977, 1413, 1424, 1425, 2122, 2328');
   const labels = new Map();
   for (const o of orgs) {
     ok(isDeepStrictEqual(Object.keys(o), ['@attributes', 'logo', 'settings']) && /^https:\/\//.test(o.logo), `organisation ${o['@attributes'].id} shape`);
@@ -713,16 +830,34 @@ function check() {
   const moduleFiles = readdirSync(join(OUT, 'module_items')).filter((f) => f.endsWith('.json'));
   ok(moduleRefs.length >= 5 && moduleFiles.length === moduleRefs.length, `>= 5 module item refs, one file each (${moduleRefs.length}/${moduleFiles.length})`);
   const moduleTitles = new Set();
+  const results = new Map();
   for (const ref of moduleRefs) {
     let mi;
     try { mi = read(`module_items/${ref.id}.json`); } catch { ok(false, `module_items/${ref.id}.json exists`); continue; }
-    ok(isDeepStrictEqual(Object.keys(mi), ['item']) && isDeepStrictEqual(Object.keys(mi.item), ['id', 'module', 'title', 'attributes', 'documents', 'created', 'last_modified']), `module item ${ref.id} shape`);
+    ok(isDeepStrictEqual(Object.keys(mi), ['item']) && isDeepStrictEqual(Object.keys(mi.item), ['id', 'module', 'title', 'attributes', 'created', 'last_modified']), `module item ${ref.id} shape`);
     ok(mi.item.id === ref.id && MODULES[mi.item.module.title] === mi.item.module.id, `module item ${ref.id} id/module`);
-    ok(mi.item.attributes.every((a) => Number.isInteger(a.id) && labels.get(281).has(String(a.id))), `module item ${ref.id} attribute ids labelled`);
+    // Version 1.17.0 as ORI's transformer reads it: each attribute labelled, with a datatype and a list of values.
+    ok(mi.item.attributes.every((a) => isDeepStrictEqual(Object.keys(a), ['id', 'label', 'datatype', 'values']) && MODULE_FIELDS[a.label]?.[0] === a.id
+      && MODULE_FIELDS[a.label][1] === a.datatype && Array.isArray(a.values) && a.values.length >= 1), `module item ${ref.id} attributes {id, label, datatype, values}`);
+    ok(mi.item.attributes.filter((a) => a.label === 'Titel').length === 1 && mi.item.attributes.find((a) => a.label === 'Titel').values[0].value === mi.item.title, `module item ${ref.id} Titel`);
     moduleTitles.add(mi.item.module.title);
-    for (const doc of mi.item.documents) checkDoc(doc, `module item ${ref.id}`);
+    for (const a of mi.item.attributes) {
+      if (a.datatype === 'document') for (const v of a.values) checkDoc(v.document, `module item ${ref.id} ${a.label}`);
+      else ok(a.values.every((v) => typeof v.value === 'string' && v.value.trim() !== ''), `module item ${ref.id} ${a.label} values are texts`);
+      if (a.label === 'Uitslag') results.set(a.values[0].value, (results.get(a.values[0].value) ?? 0) + 1);
+    }
+    const kind = mi.item.module.title;
+    if (kind === 'Moties' || kind === 'Amendementen') ok(mi.item.attributes.some((a) => a.label === 'Hoofddocument'), `module item ${ref.id} has its Hoofddocument`);
   }
-  ok(moduleTitles.size === 3, `modules used: ${[...moduleTitles].join(', ')}`);
+  ok(moduleTitles.size === 5, `modules used: ${[...moduleTitles].join(', ')}`);
+  // Every result wording the subgraph maps, each outcome at least once, and exactly one wording it does not know.
+  const outcomeOf = (r) => (/^voor kennisgeving aangenomen$/i.test(r) ? 'NOTED' : /^geamendeerd aangenomen$/i.test(r) ? 'AMENDED'
+    : /^(unaniem )?aangenomen( met de stemmen van .+ tegen)?$/i.test(r) ? 'ADOPTED' : /^verworpen( met de stemmen van .+ voor)?$/i.test(r) ? 'REJECTED'
+      : /^ingetrokken$/i.test(r) ? 'WITHDRAWN' : /^aangehouden$/i.test(r) ? 'POSTPONED' : 'UNKNOWN');
+  const byOutcome = {};
+  for (const [r, n] of results) byOutcome[outcomeOf(r)] = [...(byOutcome[outcomeOf(r)] ?? []), `${r} (${n})`];
+  for (const o of ['ADOPTED', 'AMENDED', 'REJECTED', 'NOTED', 'WITHDRAWN', 'POSTPONED']) ok(byOutcome[o]?.length >= 1, `a result that is ${o}`);
+  ok(isDeepStrictEqual(byOutcome.UNKNOWN, ['vervallen (1)']), `one result the subgraph does not map: ${byOutcome.UNKNOWN}`);
 
   ok(new Set(docIds).size === docIds.length, 'unique document ids across the dataset');
   for (const [v, id] of typeOf) ok(v in DOC_TYPES ? DOC_TYPES[v] === id : false, `document type ${v} = ${id} is a known type`);
@@ -742,7 +877,8 @@ function check() {
   console.log(`  agenda items        ${stats.items} (headings ${stats.headings}, labels ${stats.labels}; nested in ${stats.nested} meetings, level-3 items ${stats.depth3})`);
   console.log(`  documents           ${stats.docs} (docx ${stats.docx}, version 2 ${stats.v2}, multi-version ${stats.multi}, case codes ${stats.caseCode})`);
   console.log(`  document types      ${Object.entries(stats.byType).sort((a, b) => typeOf.get(a[0]) - typeOf.get(b[0])).map(([k, v]) => `${typeOf.get(k)} ${k} ${v}`).join(', ')}`);
-  console.log(`  module items        ${moduleFiles.length} (${[...moduleTitles].join(', ')})`);
+  console.log(`  module items        ${moduleFiles.length} (${[...moduleTitles].join(', ')}); Uitslag on ${[...results.values()].reduce((a, b) => a + b, 0)}`);
+  console.log(`  results             ${Object.entries(byOutcome).map(([o, list]) => `${o}: ${list.join(', ')}`).join('; ')}`);
   console.log(`  size                ${(bytes / 1048576).toFixed(2)} MB`);
   if (errors.length) {
     console.error(`\nCHECK FAILED (${errors.length}):`);
@@ -763,12 +899,12 @@ then checks counts and cross-references; \`--check\` only checks).
 | File | Endpoint | Envelope |
 |---|---|---|
 | \`organisations.json\` | \`GET /organisations\` | \`{"organisations":{"organisation":[...]}}\` (XML-to-JSON style: \`"@attributes":{"id":"281"}\`) |
-| \`gremia/{orgId}.json\` | \`GET /organisations/{orgId}/gremia\` | \`{"gremia":[...]}\` |
+| \`gremia/{orgId}.json\` | \`GET /organisations/{orgId}/gremia\` | \`{"gremia":[...]}\`; one per organisation the subgraph is configured for (\`ORGANISATIONS\` in mapping/body.ts): a missing one answers 404, which fails the sync |
 | \`meetings/{id}.json\` | \`GET /events/meetings/{id}\` | \`{"meeting":{...}}\` (${n.meetings} meetings) |
 | \`module_items/{id}.json\` | \`GET /module_items/{id}\` (the \`self\` of an agenda item's \`module_items[]\`) | \`{"item":{...}}\` (${n.moduleItems} items) |
 
 Organisations (ids from ORI's \`ori.notubiz.yaml\`): 281 Gemeente Amsterdam, stadsdelen 547 Centrum, 977 Noord, 1413 West, 1424 Zuid,
-1425 Oost, 2122 Zuidoost.
+1425 Oost, 2122 Zuidoost, 2328 Nieuw-West.
 
 ## What is real
 
@@ -791,13 +927,14 @@ their agenda items, documents and the module items. Dates of meetings are real w
 described. People (members, aldermen, chairs) are **fictional**; places, streets, districts and institutions are real names used in
 invented agenda items. Shapes copy the sample (key order included). Where the sample is silent the generator chose:
 
-* **Field ids** (\`settings.folder.fields.field\`, the same for all seven organisations): "1" Titel, "2" Locatie, "3" Omschrijving,
-  "4" Voorzitter (meetings; agenda points use id 1 for their title, as in the sample), "21" Indieners, "22" Status, "23" Datum,
-  "24" Portefeuillehouder (module items). \`@attributes.id\` is a string, the attribute ids in meetings and items are integers:
+* **Field ids** (\`settings.folder.fields.field\`, the same for all ${ORGS.length} organisations): "1" Titel, "2" Locatie, "3" Omschrijving,
+  "4" Voorzitter (meetings; agenda points use id 1 for their title, as in the sample); module items label their own attributes
+  (below). \`@attributes.id\` is a string, the attribute ids in meetings and agenda items are integers:
   compare them as strings (a strict Python dict lookup as in ORI's extractor would find no label). Logos are
   \`https://api.notubiz.nl/organisations/{id}/logo.png\` (invented).
 * **Gremia**: Gemeenteraad 4966, raadscommissies 4968 AZ, 4972 FIN, 4973 RO/Wonen, 4975 VVL, 4977 OJZ, 4979 KC, 7184 KED; per
-  district a former "Bestuurscommissie {Naam}" (no meetings), "Stadsdeelcommissie {Naam}" and "Dagelijks bestuur {Naam}".
+  district a former "Bestuurscommissie {Naam}" (no meetings), "Stadsdeelcommissie {Naam}" and "Dagelijks bestuur {Naam}" (Nieuw-West:
+  5328, 8144, 8145).
 * **Meetings**: \`body\` is "council" everywhere, \`live\`/\`template\` false, \`salutation\`/\`parent\`/\`order\` null, meeting-level
   \`module_items\` []. Generated meetings add \`canceled\` and \`inactive\` (booleans, last keys), which ORI's transformer reads; the
   real sample has neither. \`attributes\` order: Locatie, Titel, Omschrijving (as in the sample), plus Voorzitter for stadsdeelcommissies.
@@ -821,7 +958,7 @@ invented agenda items. Shapes copy the sample (key order included). Where the sa
   published before the meeting and "" otherwise (the sample mixes both); \`category\` and \`description\` are "". Results lists (Uitslagenlijst, Besluitenlijst) and minutes are
   published after the meeting and only up to ${NOW}. A motion or amendment is an agenda item (child of the proposal, or
   grandchild under "Moties bij ..."/"Amendementen bij ...") with its Motie/Amendement document, published on the day of the
-  meeting or the day after; when the item links a module item, the document sits in the module item only. Proposals of
+  meeting or the day after; when the item links a module item, the document sits in the module item only (its Hoofddocument). Proposals of
   Gemeenteraad meetings carry Raadsvoorstel + Raadsbesluit, raadscommissies Voordracht + Bijlage, stadsdeelcommissies
   Voordracht + Besluit (decisions) or Voordracht + Brief "Conceptadvies" (advice); all documents of one proposal share a
   publication date. Documents of upcoming meetings are published by ${NOW} at the latest; upcoming meetings have no motions.
@@ -830,14 +967,30 @@ invented agenda items. Shapes copy the sample (key order included). Where the sa
   Begroting; 2026-03-26 is an installation meeting after the municipal elections. Committee agendas copy the sample's structure
   (TIJD heading, procedural part, portfolio headings, "TER KENNISNAMELIJST" with "TKN n" items and "BD{year}-{n}" numbers).
   Years in titles follow the meeting date.
-* **Module items**: \`module_items: [{"id", "self": "api.notubiz.nl/module_items/{id}"}]\` on agenda items; the item shape
-  \`{"item":{"id","module":{"id","title"},"title","attributes":[{"id","value"}],"documents":[...],"created","last_modified"}}\`
-  is **not documented in the stored sources and is our guess** (ORI's extractor only takes the \`item\` key). Modules: 1181 Moties,
-  1182 Amendementen, 1183 Toezeggingen. Attributes: Titel (1), Datum (23, the meeting date), Status (22: Aangenomen, Verworpen,
-  Ingetrokken, Aangehouden, Ingediend for motions/amendments; Openstaand or Afgedaan for toezeggingen), Indieners (21) or
-  Portefeuillehouder (24). Motions/amendments carry their document; a toezegging carries an "Afdoeningsbrief" once afgedaan.
+* **Module items**: \`module_items: [{"id", "self": "api.notubiz.nl/module_items/{id}"}]\` on agenda items (the \`self\` path is
+  our guess; ORI's extractor follows whatever it says and keeps the answer's \`item\`). The item is
+  \`{"item":{"id","module":{"id","title"},"title","attributes":[...],"created","last_modified"}}\`; its attributes are in the shape
+  ORI's transformer (\`ocd_backend/transformers/notubiz_meeting.py\`, the version that reads \`module_item_contents\`) reads in
+  version 1.17.0: each labelled by itself, \`{"id","label","datatype","values":[...]}\`, a document attribute (datatype "document",
+  e.g. Hoofddocument) holding \`{"document":{...}}\` values. Text values are \`{"value": "..."}\` and persons
+  \`{"reference_model":"person","value": "..."}\` (ours: ORI shows only document values; older versions, 1.10.8, wrote a text in
+  \`value\` and references in \`values.value[]\` with \`@cdata\`); \`id\`, \`module\`, \`title\`, \`created\`, \`last_modified\` and the
+  datatypes other than "document" are ours too. Labels and ids of motions and amendments are Amsterdam's as two public clients of
+  its Notubiz read them (wissebarkhof/verkiezing-vibecheck@b0d6b16d \`app/services/notubiz.py\`, CivicStat/CivicStat@9d5e9735
+  \`.claude/worktrees/unruffled-hermann/packages/etl/src/municipal/notubiz-client.ts\`): Titel (1), Type (45: Motie, Amendement; ours also Raadsvoorstel, Voordracht,
+  Toezegging), Datum indiening (15, a local time), Indiener(s) (36), Hoofddocument (2), **Uitslag** (62, the result, lower case:
+  "aangenomen", "verworpen", "ingetrokken", "aangehouden", and here also "Aangenomen", "unaniem aangenomen", "aangenomen met de
+  stemmen van X en Y tegen", "verworpen met de stemmen van X voor", "geamendeerd aangenomen", "voor kennisgeving aangenomen" and one
+  "vervallen", a wording the subgraph does not map) and sometimes Toelichting (35, how the vote went, raw HTML). Only items of held
+  meetings have an Uitslag. Modules: 1181 Moties, 1182 Amendementen, 1183 Toezeggingen, 1184 Raadsvoorstellen, 1185 Voordrachten.
+  About 60% of the council's proposals and 40% of the districts' decisions are also a module item (no documents; their Uitslag
+  "geamendeerd aangenomen" when one of their amendments was adopted). Toezeggingen have Titel, Type, Datum (the meeting date),
+  Portefeuillehouder and Status (Openstaand, Afgedaan) (labels ours), and once afgedaan Datum afdoening (17) and Document afdoening
+  (21, an "Afdoeningsbrief"). Results and proposals' module items come from a second random stream, so that the rest of the dataset
+  stayed as it was.
 * **Ids**: meetings from 1 163 400, agenda items from 12 468 000, documents from 13 104 000, module items from 84 310, growing
-  with the meeting date; all unique across the dataset.
+  with the meeting date; all unique across the dataset. Two exceptions, added later: Nieuw-West's meetings (and their items and
+  documents) are generated after all others, so their ids are above everyone else's; proposals' module items are numbered from 86 000.
 `;
 
 if (process.argv.includes('--check')) {

@@ -172,8 +172,9 @@ export const resolvers: GraphQLResolverMap<AmsterdamContext> = {
     availableLanguages: () => [LANGUAGE],
     content: (_d: StoredDecision, { lang }: Args) => (checkLang(lang), null),
     proposal: (_d: StoredDecision, { lang }: Args) => (checkLang(lang), null),
-    outcome: () => 'UNKNOWN',
-    outcomeRaw: () => null,
+    // The Uitslag of the point's module item (mapping/decision.ts); UNKNOWN for decisions stored before outcomes were mapped.
+    outcome: (d: StoredDecision) => d.outcome ?? 'UNKNOWN',
+    outcomeRaw: (d: StoredDecision) => d.outcomeRaw ?? null,
     body: (d: StoredDecision, _a, ctx) => (d.bodySourceId ? ctx.bodies.load(d.bodySourceId) : null),
     meeting: (d: StoredDecision, _a, ctx) => meetingOrNull(ctx, d.meetingSourceId),
     case: (d: StoredDecision, _a, ctx) => (d.caseCodes[0] ? ctx.cases.load(d.caseCodes[0]) : null),

@@ -23,14 +23,14 @@ import { localSqlParam, walkWindows, windowsOf, type Window } from '../shared/sy
 import { localMillis } from '../shared/time';
 import { NOT_PUBLISHED, type NotubizClient } from './upstream/notubiz';
 import type { NotubizGremium, NotubizMeeting, NotubizModuleItem, NotubizOrganisation } from './upstream/types';
-import { attributeLabelsOf, ZONE, type AttributeLabels } from './mapping/common';
+import { attributeLabelsOf, NOTUBIZ, ZONE, type AttributeLabels } from './mapping/common';
 import { gremiumBody, organisationBody, ORGANISATIONS } from './mapping/body';
 import { meetingOf } from './mapping/meeting';
 import { decisionsOfMeeting } from './mapping/decision';
 import { bodiesUnit, CASE_REFERENCE, caseGid, caseReferencesOf, caseUnit, caseUnitKey, meetingUnit, meetingUnitKey, unpublishedMeetingUnit, type CaseReference } from './mapping/rows';
 import { eventProblem, gremiumProblem, meetingProblem, moduleItemProblem, organisationProblem } from './mapping/checks';
 
-export const UPSTREAM = 'notubiz';
+export const UPSTREAM = NOTUBIZ;
 
 export interface NotubizSyncOptions {
   /** Largest period asked for at once, in months (smaller ones when a period holds too much). */
@@ -342,8 +342,8 @@ class NotubizSync {
         const raw = (group.find((r) => r.kind === MEETING)?.raw ?? event.raw) as NotubizMeeting;
         try {
           const meeting = meetingOf(raw, this.directory.labels.get(raw.organisation?.id ?? 0) ?? new Map(), this.now);
-          const decisions = decisionsOfMeeting(meeting, meeting.bodySourceId ? this.directory.bodyNames.get(meeting.bodySourceId) : null);
           const moduleItems = new Map(group.filter((r) => r.kind === MODULE_ITEM).map((r) => [String((r.raw as NotubizModuleItem).id), r.raw as NotubizModuleItem]));
+          const decisions = decisionsOfMeeting(meeting, meeting.bodySourceId ? this.directory.bodyNames.get(meeting.bodySourceId) : null, moduleItems);
           units.push(meetingUnit(meeting, decisions, moduleItems));
           for (const ref of caseReferencesOf(meeting)) this.pendingCases.add(ref.caseCode);
           mapped.push(event.sourceId);

@@ -51,7 +51,11 @@ describe('sync from Notubiz', () => {
     graph = { ...started, query: (q, v) => started.query(`${q} # ${asked++}`, v) };
     data = graph.amsterdam!.replica!.data!;
     base = data.meetings.find((m) => m.id === 1168780)!;
-    baseDecisions = points(base.agenda_items ?? []).filter((i) => (i.documents ?? []).some((d) => (d.types ?? []).some((t) => ['Raadsvoorstel', 'Motie', 'Amendement', 'Raadsbesluit'].includes(t.value)))).length;
+    // A point's documents are its own and its module items' (a motion's document may sit in its module item only).
+    const documentsOf = (i: NotubizAgendaItem): Raw[] => [...(i.documents ?? []), ...(i.module_items ?? []).flatMap((r) => (data.moduleItems.get(r.id)!.attributes as Raw[])
+      .filter((a) => a.datatype === 'document').flatMap((a) => a.values.map((v: Raw) => v.document)))];
+    baseDecisions = points(base.agenda_items ?? []).filter((i) => documentsOf(i).some((d) => (d.types ?? []).some((t: Raw) => ['Raadsvoorstel', 'Motie', 'Amendement', 'Raadsbesluit'].includes(t.value)))).length;
+    expect(points(base.agenda_items ?? []).some((i) => (i.documents ?? []).length === 0 && documentsOf(i).length > 0)).toBe(true);
   });
   afterAll(async () => {
     await graph.close();

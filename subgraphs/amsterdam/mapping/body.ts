@@ -14,6 +14,8 @@ export const ORGANISATIONS: Array<{ id: number; name: string }> = [
   { id: 1424, name: 'Stadsdeel Zuid' },
   { id: 1425, name: 'Stadsdeel Oost' },
   { id: 2122, name: 'Stadsdeel Zuidoost' },
+  // ORI: `amsterdam_nieuw-west` (municipality_prefix "Amsterdam", allmanak_id 40084, notubiz_organization_id 2328).
+  { id: 2328, name: 'Stadsdeel Nieuw-West' },
 ];
 
 export interface Body {

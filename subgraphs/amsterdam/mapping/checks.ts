@@ -111,13 +111,42 @@ export function meetingProblem(m: NotubizMeeting, expectedId?: number): Problem 
     ?? each(m.agenda_items, 'agenda_items', agendaItemProblem);
 }
 
+const asList = (value: unknown): unknown[] => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** A document where one is expected (an attribute value's `document`, `attachments.document`). */
+function embeddedDocument(value: unknown, path: string): Problem {
+  return isObject(value) ? documentProblem(value as unknown as NotubizDocument, path) : `${path} is ${show(value)}; a document object is required`;
+}
+
+/**
+ * A module item's attributes (mapping/outcome.ts): `[{label, datatype, values}]`, or the older
+ * `{attribute: [...]}`; labels and datatypes are strings, `values` a list (or `{value}`), and the
+ * documents among the values are documents.
+ */
+function moduleAttributes(value: unknown): Problem {
+  if (value === null || value === undefined) return null;
+  const [list, path] = Array.isArray(value) ? [value, 'attributes'] : isObject(value) ? [asList(value.attribute), 'attributes.attribute'] : [null, 'attributes'];
+  if (!list) return `attributes is ${typeof value}; a list or an object is required`;
+  return each(list, path, (a, p) => {
+    if (!isObject(a)) return `${p} is not an object`;
+    const text = optionalText(a, ['label', 'datatype'], `${p}.`);
+    if (text) return text;
+    const values = Array.isArray(a.values) ? a.values : isObject(a.values) ? asList(a.values.value) : a.values === null || a.values === undefined ? [] : null;
+    if (!values) return `${p}.values is ${typeof a.values}; a list is required`;
+    return each(values, `${p}.values`, (v, vp) => (isObject(v) && v.document !== undefined && v.document !== null ? embeddedDocument(v.document, `${vp}.document`) : null));
+  });
+}
+
 export function moduleItemProblem(x: NotubizModuleItem): Problem {
   if (!isObject(x)) return 'not an object';
+  const attachments = (x as unknown as Fields).attachments;
   return id(x.id, 'id')
     ?? optionalText(x as unknown as Fields, ['title'], '')
     ?? (x.module === null || x.module === undefined || isObject(x.module) ? null : 'module is not an object')
     ?? optionalList(x.documents, 'documents')
-    ?? each(x.documents, 'documents', documentProblem);
+    ?? each(x.documents, 'documents', documentProblem)
+    ?? moduleAttributes(x.attributes)
+    ?? (attachments === null || attachments === undefined ? null : isObject(attachments) ? each(asList(attachments.document), 'attachments.document', embeddedDocument) : 'attachments is not an object');
 }
 
 export function gremiumProblem(g: NotubizGremium): Problem {

@@ -5,6 +5,8 @@ import type { NotubizAttribute, NotubizOrganisation } from '../upstream/types';
 export const CITY = 'amsterdam';
 export const ZONE = 'Europe/Amsterdam';
 export const LANGUAGE = 'nl';
+/** The sync key of Notubiz (`sources { key }`), also the upstream of the values the mapping reports as unmapped. */
+export const NOTUBIZ = 'notubiz';
 
 export type EntityType = 'decision' | 'meeting' | 'case' | 'body' | 'attachment' | 'agendaitem' | 'category' | 'moduleitem' | 'casereference';
 

@@ -1,14 +1,22 @@
 /**
- * What an Amsterdam decision is. Notubiz publishes meetings, agendas and documents, not decisions
- * or outcomes. We count as a Decision an agenda point of a held, public meeting of a
- * decision-making body (the Gemeenteraad, or a district's Stadsdeelcommissie/Bestuurscommissie/
- * Dagelijks bestuur — raadscommissies only advise) that carries a decision document (Raadsvoorstel,
- * Voordracht, Raadsbesluit, Besluit, Initiatiefvoorstel, Motie or Amendement). Its outcome is
- * UNKNOWN: results are only in the meeting's Uitslagenlijst/Besluitenlijst PDFs, which we link.
+ * What an Amsterdam decision is. Notubiz publishes meetings, agendas and documents, not decisions.
+ * We count as a Decision an agenda point of a held, public meeting of a decision-making body (the
+ * Gemeenteraad, or a district's Stadsdeelcommissie/Bestuurscommissie/Dagelijks bestuur —
+ * raadscommissies only advise) that carries a decision document (Raadsvoorstel, Voordracht,
+ * Raadsbesluit, Besluit, Initiatiefvoorstel, Motie or Amendement), its own or one of the module
+ * items it links (a motion's document often sits in its module item only; ORI's transformer, too,
+ * counts module item documents among the point's attachments).
+ *
+ * Its outcome is the result (Uitslag) of the module item the point links, when it links exactly one
+ * that states a result (mapping/outcome.ts); otherwise UNKNOWN, the results being in the meeting's
+ * Uitslagenlijst/Besluitenlijst PDFs, which we link. A point that links several items with results
+ * (a proposal with its motions) has no outcome of its own in the data: UNKNOWN, not a guess.
  */
 import { gid } from './common';
-import type { Document } from './document';
+import { documentOf, type Document } from './document';
 import type { AgendaItem, Meeting } from './meeting';
+import { moduleItemDocuments, moduleItemResult, type ModuleItemResult, type Outcome } from './outcome';
+import type { NotubizModuleItem } from '../upstream/types';
 
 export const DECISION_DOCUMENT_TYPES = ['Raadsvoorstel', 'Voordracht', 'Raadsbesluit', 'Besluit', 'Initiatiefvoorstel', 'Motie', 'Amendement'];
 export const RESULT_DOCUMENT_TYPES = ['Uitslagenlijst', 'Besluitenlijst'];
@@ -29,6 +37,13 @@ export interface Decision {
   attachments: Document[];
   caseCodes: string[];
   documentTypes: string[];
+  outcome: Outcome;
+  /** The Uitslag as Notubiz writes it, when the point's module item states one. */
+  outcomeRaw: string | null;
+  /** The module item the outcome comes from. */
+  outcomeSourceId: string | null;
+  /** True when `outcomeRaw` is a wording the mapping does not recognise (then `outcome` is UNKNOWN). */
+  outcomeUnmapped: boolean;
 }
 
 export function isDecidingBody(gremiumTitle: string | null | undefined): boolean {
@@ -37,13 +52,41 @@ export function isDecidingBody(gremiumTitle: string | null | undefined): boolean
 
 const hasType = (doc: Document, types: string[]) => doc.documentTypes.some((t) => types.includes(t));
 
-/** The decisions of one meeting (see the module comment for the rule). */
-export function decisionsOfMeeting(meeting: Meeting, gremiumTitle: string | null | undefined): Decision[] {
+/** The module items an agenda point links that were fetched, in Notubiz's order. */
+export function linkedModuleItems(item: AgendaItem, moduleItems: ReadonlyMap<string, NotubizModuleItem>): NotubizModuleItem[] {
+  return item.moduleItemSourceIds.filter((id) => moduleItems.has(id)).map((id) => moduleItems.get(id)!);
+}
+
+/** The point's documents: its own, then those of its module items that it does not carry itself. */
+export function pointDocuments(item: AgendaItem, moduleItems: ReadonlyMap<string, NotubizModuleItem>): Document[] {
+  const own = new Set(item.documents.map((d) => d.id));
+  const extra: Document[] = [];
+  for (const x of linkedModuleItems(item, moduleItems)) {
+    for (const doc of moduleItemDocuments(x).map(documentOf)) {
+      if (own.has(doc.id)) continue;
+      own.add(doc.id);
+      extra.push(doc);
+    }
+  }
+  return [...item.documents, ...extra];
+}
+
+/** The point's outcome: the result of its one module item that states a result (see the module comment). */
+export function pointOutcome(item: AgendaItem, moduleItems: ReadonlyMap<string, NotubizModuleItem>): Pick<Decision, 'outcome' | 'outcomeRaw' | 'outcomeSourceId' | 'outcomeUnmapped'> {
+  const results = linkedModuleItems(item, moduleItems).map(moduleItemResult).filter((r): r is ModuleItemResult => r !== null);
+  if (results.length !== 1) return { outcome: 'UNKNOWN', outcomeRaw: null, outcomeSourceId: null, outcomeUnmapped: false };
+  const [r] = results;
+  return { outcome: r.outcome, outcomeRaw: r.raw, outcomeSourceId: r.moduleItemId, outcomeUnmapped: !r.recognised };
+}
+
+/** The decisions of one meeting (see the module comment for the rule), with the module items its agenda links. */
+export function decisionsOfMeeting(meeting: Meeting, gremiumTitle: string | null | undefined, moduleItems: ReadonlyMap<string, NotubizModuleItem> = new Map()): Decision[] {
   if (!meeting.isPublic || meeting.status !== 'HELD' || !isDecidingBody(gremiumTitle)) return [];
   const resultDocuments = meeting.attachments.filter((d) => hasType(d, RESULT_DOCUMENT_TYPES));
-  return meeting.allItems
-    .filter((item) => item.documents.some((d) => hasType(d, DECISION_DOCUMENT_TYPES)))
-    .map((item) => ({
+  return meeting.allItems.flatMap((item) => {
+    const documents = pointDocuments(item, moduleItems);
+    if (!documents.some((d) => hasType(d, DECISION_DOCUMENT_TYPES))) return [];
+    return [{
       id: gid('decision', item.sourceId),
       sourceId: item.sourceId,
       title: item.title,
@@ -53,10 +96,13 @@ export function decisionsOfMeeting(meeting: Meeting, gremiumTitle: string | null
       meeting,
       agendaItem: item,
       bodySourceId: meeting.bodySourceId,
-      decisionDocuments: item.documents.filter((d) => hasType(d, DECISION_DOCUMENT_TYPES)),
+      decisionDocuments: documents.filter((d) => hasType(d, DECISION_DOCUMENT_TYPES)),
       resultDocuments,
-      attachments: item.documents,
+      attachments: documents,
+      // Cases are built from the meeting's and its points' own documents (mapping/rows.ts).
       caseCodes: [...new Set(item.documents.map((d) => d.caseCode).filter((c): c is string => !!c))],
-      documentTypes: [...new Set(item.documents.flatMap((d) => d.documentTypes))],
-    }));
+      documentTypes: [...new Set(documents.flatMap((d) => d.documentTypes))],
+      ...pointOutcome(item, moduleItems),
+    }];
+  });
 }

@@ -3,8 +3,10 @@
  * the record itself (doc) that the resolvers serve. Pure functions, like the rest of mapping/.
  *
  * A meeting is one unit (`meeting:{id}`): the meeting, its agenda items (nested through parentId,
- * in depth-first order), its documents and its agenda items' documents, the decisions derived from
- * it, its module items (extras `module_item`) and its case references (below). A meeting Notubiz
+ * in depth-first order), its documents and its agenda items' documents (a point's module items'
+ * documents among them, as ORI's transformer has them), the decisions derived from it with their
+ * outcomes, the outcome wordings the mapping did not recognise (`unmappedValues`), its module
+ * items (extras `module_item`) and its case references (below). A meeting Notubiz
  * does not publish is a unit holding only a marker (extras `unpublished_meeting`), so that a
  * lookup can tell "not published" from "unknown" without asking Notubiz.
  *
@@ -18,12 +20,13 @@
  * meeting that carries or carried the code is written. A case's decisions are the decision rows
  * whose caseIds hold it (GIN index); nothing about them is copied into the case.
  */
-import type { AgendaItemRow, BodyRow, CaseRow, DecisionRow, DocumentRow, ExtraRow, MeetingRow, Unit } from '../../shared/store/rows';
+import type { AgendaItemRow, BodyRow, CaseRow, DecisionRow, DocumentRow, ExtraRow, MeetingRow, Unit, UnmappedValueRow } from '../../shared/store/rows';
 import { searchText } from '../../shared/store/search';
-import { gid } from './common';
+import { gid, NOTUBIZ } from './common';
 import type { Body } from './body';
-import type { Decision } from './decision';
+import { pointDocuments, type Decision } from './decision';
 import { documentOf, type Document } from './document';
+import { moduleItemDocuments, textsByLabel, type Outcome } from './outcome';
 import type { AgendaItem, Meeting } from './meeting';
 import type { NotubizModuleItem } from '../upstream/types';
 
@@ -66,6 +69,9 @@ export interface StoredDecision {
   bodySourceId: string | null;
   caseCodes: string[];
   documentTypes: string[];
+  /** Absent in decisions stored before outcomes were mapped (read as UNKNOWN). */
+  outcome?: Outcome;
+  outcomeRaw?: string | null;
 }
 
 export interface ModuleItem {
@@ -142,6 +148,8 @@ export function decisionDoc(d: Decision): StoredDecision {
     bodySourceId: d.bodySourceId,
     caseCodes: d.caseCodes,
     documentTypes: d.documentTypes,
+    outcome: d.outcome,
+    outcomeRaw: d.outcomeRaw,
   };
 }
 
@@ -161,7 +169,7 @@ export function decisionRow(d: Decision, position: number): DecisionRow {
     meetingId: d.meeting.id,
     position,
     caseIds: d.caseCodes.map(caseGid),
-    outcome: 'UNKNOWN',
+    outcome: d.outcome,
     categories: [...new Set(d.documentTypes.map((t) => t.toLowerCase()))],
     search: searchText([d.title, d.number, ...d.attachments.map((a) => a.title)]),
     texts: { nl: titles.join('\n') },
@@ -169,8 +177,17 @@ export function decisionRow(d: Decision, position: number): DecisionRow {
   };
 }
 
+/** A module item as served: its title (else its Titel attribute), its module and its documents (mapping/outcome.ts). */
 export function moduleItemOf(x: NotubizModuleItem): ModuleItem {
-  return { sourceId: String(x.id), title: x.title ?? null, module: x.module?.title ?? null, documents: (x.documents ?? []).map(documentOf) };
+  const title = x.title?.trim() || textsByLabel(x, 'Titel')[0] || null;
+  return { sourceId: String(x.id), title, module: x.module?.title ?? null, documents: moduleItemDocuments(x).map(documentOf) };
+}
+
+/** A decision whose outcome wording the mapping does not recognise, as a row `sources { unmappedValues }` counts. */
+export function unmappedOutcomeRows(decisions: Decision[]): UnmappedValueRow[] {
+  return decisions
+    .filter((d) => d.outcomeUnmapped && d.outcomeRaw !== null)
+    .map((d) => ({ ownerId: d.id, upstream: NOTUBIZ, field: 'Decision.outcome', value: d.outcomeRaw! }));
 }
 
 /** The documents of a meeting that carry a case code, each once, in the meeting's order. */
@@ -187,8 +204,8 @@ export function caseReferencesOf(m: Meeting): CaseReference[] {
 
 /**
  * The unit of a public meeting: the meeting, its agenda and documents, the decisions derived from
- * it (`decisions`, see mapping/decision.ts), its module items (those fetched, by Notubiz id) and
- * its case references.
+ * it (`decisions`, see mapping/decision.ts) and the outcome wordings among them the mapping does not
+ * recognise, its module items (those fetched, by Notubiz id) and its case references.
  */
 export function meetingUnit(m: Meeting, decisions: Decision[], moduleItems: ReadonlyMap<string, NotubizModuleItem>): Unit {
   const positions = new Map(m.allItems.map((item, i) => [item.sourceId, i]));
@@ -227,9 +244,10 @@ export function meetingUnit(m: Meeting, decisions: Decision[], moduleItems: Read
     decisions: decisions.map((d) => decisionRow(d, positions.get(d.agendaItem.sourceId) ?? 0)),
     documents: [
       ...m.attachments.map((a, i): DocumentRow => ({ ownerId: m.id, position: i, doc: a })),
-      ...m.allItems.flatMap((item) => item.documents.map((a, i): DocumentRow => ({ ownerId: item.id, position: i, doc: a }))),
+      ...m.allItems.flatMap((item) => pointDocuments(item, moduleItems).map((a, i): DocumentRow => ({ ownerId: item.id, position: i, doc: a }))),
     ],
     extras,
+    unmappedValues: unmappedOutcomeRows(decisions),
   };
 }
 

@@ -10,10 +10,12 @@
  * - case codes get the copy's number: `Z-2024-069566` → `Z-2024-069566-3`, so a copy's proposals
  *   form their own cases.
  * - local times (`YYYY-MM-DD HH:MM:SS`) and dates (`YYYY-MM-DD`, also as attribute values such as a
- *   module item's Datum) move back the copy's days. Titles, file names and texts stay.
+ *   module item's Datum indiening) move back the copy's days. Titles, file names and texts stay.
+ * - a module item's documents are copied wherever they sit: in its attributes' values (its
+ *   Hoofddocument), in `attachments.document` or in a `documents` list.
  */
 import { daysBefore, rewrite } from '../../shared/replica';
-import type { NotubizAgendaItem, NotubizAttribute, NotubizDocument, NotubizMeeting, NotubizModuleItem, NotubizRef } from '../upstream/types';
+import type { NotubizAgendaItem, NotubizAttribute, NotubizDocument, NotubizMeeting, NotubizModuleItem, NotubizModuleItemAttribute, NotubizModuleItemValue, NotubizRef } from '../upstream/types';
 
 /** The subgraph reads Notubiz ids of up to 12 digits (subgraphs/amsterdam/resolvers.ts). */
 export const MAX_ID = 999_999_999_999;
@@ -98,12 +100,28 @@ export function copyMeeting(m: NotubizMeeting, c: Copy): NotubizMeeting {
   });
 }
 
+/** One value of a module item attribute: a date moves back, a document is copied. */
+function moduleValue(v: NotubizModuleItemValue, c: Copy): NotubizModuleItemValue {
+  const back = (x: unknown) => (typeof x === 'string' && DATE_VALUE.test(x) ? daysBefore(x, c.days) : x);
+  if (typeof v === 'string') return back(v) as string;
+  if (!v || typeof v !== 'object') return v;
+  return rewrite(v, { value: back, '@cdata': back, document: (d) => copyDocument(d, c) });
+}
+
+function moduleAttribute(a: NotubizModuleItemAttribute, c: Copy): NotubizModuleItemAttribute {
+  return rewrite(a, {
+    value: (v) => (typeof v === 'string' && DATE_VALUE.test(v) ? daysBefore(v, c.days) : v),
+    values: (vs) => (Array.isArray(vs) ? vs.map((v) => moduleValue(v, c)) : rewrite(vs, { value: (v) => (Array.isArray(v) ? v.map((x) => moduleValue(x, c)) : moduleValue(v, c)) })),
+  });
+}
+
 export function copyModuleItem(item: NotubizModuleItem, c: Copy): NotubizModuleItem {
   if (c.copy === 0) return item;
   const back = (v: string) => daysBefore(v, c.days);
   return rewrite(item, {
     id: (id) => copyId(id, c),
-    attributes: (list) => attributes(list, c),
+    attributes: (list) => (Array.isArray(list) ? list.map((a) => moduleAttribute(a, c)) : rewrite(list, { attribute: (a) => (Array.isArray(a) ? a.map((x) => moduleAttribute(x, c)) : moduleAttribute(a, c)) })),
+    attachments: (att) => rewrite(att, { document: (d) => (Array.isArray(d) ? d.map((x) => copyDocument(x, c)) : copyDocument(d, c)) }),
     documents: (docs) => docs.map((d) => copyDocument(d, c)),
     created: back,
     last_modified: back,

@@ -9,7 +9,8 @@ import { attributesByLabel } from '../mapping/common';
 import { documentOf } from '../mapping/document';
 import { meetingOf } from '../mapping/meeting';
 import { decisionsOfMeeting, isDecidingBody } from '../mapping/decision';
-import { gremiumBody, gremiumTypeOf } from '../mapping/body';
+import { gremiumBody, gremiumTypeOf, ORGANISATIONS } from '../mapping/body';
+import { loadNotubizData } from '../replica/server';
 import type { NotubizAgendaItem, NotubizMeeting } from '../upstream/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/amsterdam');
@@ -131,5 +132,24 @@ describe('raw API shapes', () => {
     expect(gremiumTypeOf('Stadsdeelcommissie Noord')).toBe('COMMITTEE');
     expect(gremiumTypeOf('Dagelijks bestuur Oost')).toBe('BOARD');
     expect(gremiumBody(977, { id: 5, title: 'Stadsdeelcommissie Noord' })).toMatchObject({ id: 'amsterdam:body:977-5', decidesOnItsOwn: true });
+  });
+});
+
+describe('organisations', () => {
+  it('are the city and its seven districts, with the ids of ORI\'s ori.notubiz.yaml (Nieuw-West: amsterdam_nieuw-west, 2328)', () => {
+    expect(ORGANISATIONS.map((o) => [o.id, o.name])).toEqual([
+      [281, 'Gemeente Amsterdam'], [547, 'Stadsdeel Centrum'], [977, 'Stadsdeel Noord'], [1413, 'Stadsdeel West'], [1424, 'Stadsdeel Zuid'],
+      [1425, 'Stadsdeel Oost'], [2122, 'Stadsdeel Zuidoost'], [2328, 'Stadsdeel Nieuw-West'],
+    ]);
+  });
+
+  it('each have their gremia and field settings in the replica (a missing gremia list fails the sync)', () => {
+    const data = loadNotubizData(path.resolve(__dirname, '../replica/data'));
+    for (const o of ORGANISATIONS) {
+      expect([o.id, data.organisations.some((x) => x['@attributes'].id === String(o.id))]).toEqual([o.id, true]);
+      expect([o.id, (data.gremia.get(o.id) ?? []).length > 0]).toEqual([o.id, true]);
+    }
+    expect(data.gremia.get(2328)!.map((g) => g.title)).toEqual(['Bestuurscommissie Nieuw-West', 'Stadsdeelcommissie Nieuw-West', 'Dagelijks bestuur Nieuw-West']);
+    expect(data.meetings.filter((m) => m.organisation?.id === 2328).length).toBeGreaterThanOrEqual(2);
   });
 });

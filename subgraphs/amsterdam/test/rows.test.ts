@@ -98,8 +98,10 @@ function councilMeeting(): { raw: NotubizMeeting; m: Meeting } {
 describe('a council meeting with decisions, module items and cases', () => {
   const { m } = councilMeeting();
   const motion: NotubizModuleItem = { id: 84312, title: 'Motie Sluisbuurt', module: { id: 1181, title: 'Moties' }, documents: [{ ...sample.documents![0], id: 104, title: 'Motie 1', types: [{ id: 31, value: 'Motie' }] }] };
-  const decisions = decisionsOfMeeting(m, 'Gemeenteraad');
-  const unit = meetingUnit(m, decisions, new Map([['84312', motion]]));
+  // A plain `documents` list, as the replica's module items had before they took the shape of version 1.17.0 (still read).
+  const moduleItems = new Map([['84312', motion]]);
+  const decisions = decisionsOfMeeting(m, 'Gemeenteraad', moduleItems);
+  const unit = meetingUnit(m, decisions, moduleItems);
 
   it('nests agenda items through parentId, depth first, and marks the decided ones', () => {
     expect(unit.agendaItems!.map((r) => [r.position, r.id, r.parentId, r.decisionId])).toEqual([
@@ -110,7 +112,7 @@ describe('a council meeting with decisions, module items and cases', () => {
     ]);
   });
 
-  it('gives each decision the columns its filters read', () => {
+  it('gives each decision the columns its filters read; a point\'s module items\' documents count as its own (as ORI has them)', () => {
     expect(unit.decisions!.map((d) => d.id)).toEqual(['amsterdam:decision:1-11', 'amsterdam:decision:1-12']);
     expect(unit.decisions![0]).toMatchObject({
       sourceId: '1-11',
@@ -120,15 +122,19 @@ describe('a council meeting with decisions, module items and cases', () => {
       meetingId: 'amsterdam:meeting:1',
       position: 1,
       caseIds: ['amsterdam:case:Z-2025-000001'],
+      // The motion states no result (mapping/outcome.ts).
       outcome: 'UNKNOWN',
-      categories: ['raadsvoorstel'],
-      search: 'vaststellen bestemmingsplan sluisbuurt\n7.1\nraadsvoorstel 102',
-      texts: { nl: 'Vaststellen bestemmingsplan Sluisbuurt\nRaadsvoorstel 102' },
+      categories: ['raadsvoorstel', 'motie'],
+      search: 'vaststellen bestemmingsplan sluisbuurt\n7.1\nraadsvoorstel 102\nmotie 1',
+      texts: { nl: 'Vaststellen bestemmingsplan Sluisbuurt\nRaadsvoorstel 102\nMotie 1' },
     });
     expect(unit.decisions![0].doc).toEqual({
       id: 'amsterdam:decision:1-11', sourceId: '1-11', title: 'Vaststellen bestemmingsplan Sluisbuurt', date: '2018-02-08', decidedAt: '2018-02-08T13:30:00+01:00', number: '7.1',
-      meetingSourceId: '1', agendaItemSourceId: '1-11', itemId: 11, bodySourceId: '281-4966', caseCodes: ['Z-2025-000001'], documentTypes: ['Raadsvoorstel'],
+      meetingSourceId: '1', agendaItemSourceId: '1-11', itemId: 11, bodySourceId: '281-4966', caseCodes: ['Z-2025-000001'], documentTypes: ['Raadsvoorstel', 'Motie'],
+      outcome: 'UNKNOWN', outcomeRaw: null,
     });
+    expect(unit.documents!.filter((d) => d.ownerId === 'amsterdam:agendaitem:1-11').map((d) => d.doc.id)).toEqual(['amsterdam:attachment:102', 'amsterdam:attachment:104']);
+    expect(unit.unmappedValues).toEqual([]);
   });
 
   it('keeps the module items the agenda links, per meeting, and their ids on the point', () => {

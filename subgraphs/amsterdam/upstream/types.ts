@@ -109,12 +109,39 @@ export interface NotubizGremium {
   organisation?: NotubizRef;
 }
 
-/** `GET {module_item.self}`: a module item (motion, amendment …). Shape not documented in our sources. */
+/**
+ * One value of a module item attribute. Open Raadsinformatie's transformer (notubiz_meeting.py, see
+ * mapping/outcome.ts) reads `values[].document` of a document attribute; what a text value looks
+ * like in version 1.17.0 is not in our sources, so the reader accepts a bare string, `{value}`, and
+ * the XML-to-JSON `{"@cdata"}` of older versions.
+ */
+export type NotubizModuleItemValue = string | { value?: unknown; '@cdata'?: unknown; document?: NotubizDocument | null; reference_model?: string | null; id?: number | string };
+
+/**
+ * A module item attribute: the item labels its own attributes (no lookup in the organisation's
+ * field settings). Version 1.17.0 as ORI's transformer reads it: `{datatype, label, values: [...]}`
+ * (a document attribute has datatype "document" or label "Hoofddocument"). Older versions (1.10.8,
+ * XML-to-JSON) wrap the list as `attributes.attribute[]` with `@attributes {id, datatype}`, a text
+ * in `value` and references in `values.value[]`; the reader takes both.
+ */
+export interface NotubizModuleItemAttribute {
+  id?: number | string;
+  label?: string | null;
+  datatype?: string | null;
+  values?: NotubizModuleItemValue[] | { value?: NotubizModuleItemValue | NotubizModuleItemValue[] } | null;
+  value?: unknown;
+  '@attributes'?: { id?: number | string; datatype?: string };
+}
+
+/** `GET {module_item.self}` → `{"item":{…}}`: a module item (motion, amendment, proposal, commitment …). */
 export interface NotubizModuleItem {
   id: number;
   title?: string | null;
   module?: { id?: number; title?: string | null } | null;
-  attributes?: NotubizAttribute[];
+  attributes?: NotubizModuleItemAttribute[] | { attribute?: NotubizModuleItemAttribute[] | NotubizModuleItemAttribute } | null;
+  /** Documents beside the attributes: `attachments.document[]` as ORI's transformer reads it. */
+  attachments?: { document?: NotubizDocument[] | NotubizDocument | null } | null;
+  /** A plain document list, as earlier versions of the replica served it. */
   documents?: NotubizDocument[];
   created?: string | null;
   last_modified?: string | null;
