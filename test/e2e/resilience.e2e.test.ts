@@ -3,7 +3,7 @@
  * down or slow, or Ahjo refusing us without the token (nothing synced: an error names the city with
  * a stable code). The gateway goes on serving throughout.
  */
-import { postGraphQL, readDataset, slowProxy, startGateway, startGraph, testHelsinki, type Graph } from './harness';
+import { postGraphQL, readDataset, slowProxy, startGateway, startGraph, testHelsinki, type Graph, helsinkiMerges } from './harness';
 
 const QUERY = '{ helsinki { name decisions(first: 2) { totalCount } } }';
 /** The same question worded differently each time, so the gateway's response cache cannot answer it. */
@@ -106,12 +106,10 @@ describe('Ahjo with a bearer token', () => {
   });
 });
 
-/** Swedish versions in the dataset (they are merged into their Finnish decision). */
+/** Swedish versions and copies in the dataset (they are merged into their Finnish decision). */
 function countTranslations(): number {
-  const { decisions } = readDataset();
-  const isSv = (d: Record<string, any>) => (d.PDF?.Language ?? (/<html[^>]*lang="sv"/.test(d.Content ?? '') ? 'sv' : 'fi')) === 'sv'; // eslint-disable-line @typescript-eslint/no-explicit-any
-  return decisions.filter((sv) => isSv(sv) && decisions.some((fi) => !isSv(fi) && fi.CaseID === sv.CaseID && fi.Section === sv.Section &&
-    (fi.Meeting?.MeetingID ?? fi.Organization?.ID) === (sv.Meeting?.MeetingID ?? sv.Organization?.ID))).length;
+  const { pairs, copies } = helsinkiMerges(readDataset());
+  return pairs.length + copies.length;
 }
 
 describe('circuit breaker toward Ahjo', () => {
