@@ -14,6 +14,8 @@ import type { Logger } from '../subgraphs/shared/logger';
 export interface GatewayContext {
   /** Answers the cities served from stale copies during this request. */
   stale: Array<Record<string, unknown>>;
+  /** The client the request counts as for rate limiting (see rate-limit.ts), when limiting is on. */
+  client?: string;
 }
 
 /** Apollo's KeyValueCache over SafeCache: a cache failure is a miss, never an error. */
@@ -45,12 +47,12 @@ export function createGatewayCache(options: { redisUrl?: string; maxEntries: num
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     responseCachePlugin<GatewayContext>({
       // Responses are per client when a client identifies itself: never shared across credentials.
-      sessionId: async ({ request }) => request.http?.headers.get('authorization') ?? request.http?.headers.get('x-api-key') ?? null,
+      sessionId: async ({ request }) => credentialOf(request.http?.headers) || null,
       // Language preferences change answers; credentials keep even public answers apart (no leaks
       // between clients), hashed so that keys never hold a token.
       extraCacheKeyData: async ({ request }) => {
         const h = request.http?.headers;
-        const credential = h?.get('authorization') ?? h?.get('x-api-key') ?? '';
+        const credential = credentialOf(h);
         return [h?.get('accept-language') ?? '', credential ? createHash('sha256').update(credential).digest('hex') : ''];
       },
       shouldReadFromCache: async () => options.responses !== false,
@@ -72,4 +74,11 @@ export function createGatewayCache(options: { redisUrl?: string; maxEntries: num
     },
   ];
   return { safe, keyValueCache: new SafeKeyValueCache(safe), plugins, stats };
+}
+
+/** A request's credentials, each header on its own (the same value as a token or as an API key is not one client). */
+function credentialOf(headers: { get(name: string): string | undefined | null } | undefined): string {
+  const auth = headers?.get('authorization') ?? '';
+  const key = headers?.get('x-api-key') ?? '';
+  return auth || key ? `authorization=${auth}\nx-api-key=${key}` : '';
 }

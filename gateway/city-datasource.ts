@@ -54,18 +54,28 @@ export class CityDataSource extends RemoteGraphQLDataSource {
     try {
       return await fireThroughProbe(this.breaker, this.timeoutMs, options);
     } catch (err) {
+      // The message names the subgraph's address and the socket's error for operators (and for
+      // clients when errors are not masked); masked, clients get the code and the city only (see
+      // mask.ts) and this message goes to the logs with the request id. `originalError` keeps the
+      // fetch error itself.
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
         throw new GraphQLError(`${this.cityName} is unavailable: the ${this.city} subgraph failed repeatedly, so the gateway stops asking it for up to ${Math.round(this.breakerResetMs / 1000)} s. Data from other cities is unaffected.`, {
           extensions: { code: 'CITY_UNAVAILABLE', city: this.city, circuit: 'open' },
+          originalError: err as Error,
         });
       }
-      const error = err as Error & { cause?: { code?: string } };
-      const reason = error.name === 'TimeoutError' || /aborted|timeout/i.test(error.message)
-        ? `no answer within ${this.timeoutMs} ms`
-        : error.cause?.code ?? error.message;
+      const error = err as Error;
+      const reason = error.name === 'TimeoutError' || /aborted|timeout/i.test(error.message) ? `no answer within ${this.timeoutMs} ms` : failureOf(error);
       throw new GraphQLError(`${this.cityName} is unavailable: the ${this.city} subgraph at ${this.url} failed (${reason}). Data from other cities is unaffected.`, {
         extensions: { code: 'CITY_UNAVAILABLE', city: this.city },
+        originalError: error,
       });
     }
   }
+}
+
+/** The most telling part of a failed fetch: the socket's code (also inside undici's AggregateError of several addresses), else the message. */
+function failureOf(error: Error & { cause?: unknown }): string {
+  const cause = error.cause as (Error & { code?: string; errors?: Array<{ code?: string }> }) | undefined;
+  return cause?.code ?? cause?.errors?.find((e) => e.code)?.code ?? cause?.message ?? error.message;
 }

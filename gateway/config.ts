@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { CITIES, SUPERGRAPH_FILE, subgraphUrl } from '../schema/cities';
 import { cacheSettingsFromEnv, intFromEnv as int } from '../subgraphs/shared/env';
+import type { QueryLimits } from './limits';
 
 export interface GatewayConfig {
   port: number;
@@ -23,17 +24,31 @@ export interface GatewayConfig {
   /** Whether whole responses are cached (RESPONSE_CACHE=false: every query reaches the cities; APQ and plans still cached). */
   responseCache: boolean;
   /** Query limits checked before any city is asked. */
-  limits: { maxDepth: number; maxAliases: number; maxRootFields: number; maxCost: number; maxTokens: number };
+  limits: QueryLimits;
   /** Introspection (on by default: the schema is the product). */
   introspection: boolean;
   /** The landing page on GET /graphql from a browser (default: off when NODE_ENV=production). */
   landingPage: boolean;
   /** Largest request body accepted, in bytes; a bigger one gets 413. */
   maxRequestBytes: number;
-  /** Requests a minute per client (x-api-key, else IP); 0 turns limiting off. */
+  /** Requests a minute per client (a registered x-api-key, else IP); 0 turns limiting off. */
   rateLimitPerMinute: number;
+  /** Query cost a minute per client (the cost the limits measure); 0 turns it off. */
+  rateLimitCostPerMinute: number;
+  /** API keys with a budget of their own (API_KEYS, comma-separated); any other key counts as its IP. */
+  apiKeys: string[];
   /** Hide internal addresses and details from clients' errors (default: on when NODE_ENV=production). */
   maskErrors: boolean;
+  /** A request's headers must have arrived this long after its first byte, else 408 and the connection closes (slow clients). */
+  headersTimeoutMs: number;
+  /** The whole request (headers and body) must have arrived within this; answering it is not counted. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Deepest nesting of JSON objects and arrays in a request (the body is level 1); deeper gets 400. */
+  maxJsonDepth: number;
+  /** Largest query (UTF-8 bytes) that may be registered as an automatic persisted query; larger gets 400. */
+  maxPersistedQueryBytes: number;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -55,13 +70,28 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       maxRootFields: int(env.MAX_ROOT_FIELDS, 10, 'MAX_ROOT_FIELDS'),
       maxCost: int(env.MAX_QUERY_COST, 50000, 'MAX_QUERY_COST'),
       maxTokens: int(env.MAX_QUERY_TOKENS, 5000, 'MAX_QUERY_TOKENS'),
+      maxIntrospectionNodes: int(env.MAX_INTROSPECTION_NODES, 100000, 'MAX_INTROSPECTION_NODES'),
+      maxFieldRepeats: int(env.MAX_FIELD_REPEATS, 20, 'MAX_FIELD_REPEATS'),
     },
     introspection: env.INTROSPECTION !== 'false',
     landingPage: env.LANDING_PAGE ? env.LANDING_PAGE === 'true' : env.NODE_ENV !== 'production',
     maxRequestBytes: int(env.MAX_REQUEST_BYTES, 1024 * 1024, 'MAX_REQUEST_BYTES') || 1024 * 1024,
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE'),
+    rateLimitCostPerMinute: int(env.RATE_LIMIT_COST_PER_MINUTE, 500000, 'RATE_LIMIT_COST_PER_MINUTE'),
+    apiKeys: (env.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     maskErrors: env.MASK_ERRORS ? env.MASK_ERRORS === 'true' : env.NODE_ENV === 'production',
+    ...httpTimeoutsFromEnv(env),
+    maxJsonDepth: int(env.MAX_JSON_DEPTH, 64, 'MAX_JSON_DEPTH') || 64,
+    maxPersistedQueryBytes: int(env.MAX_PERSISTED_QUERY_BYTES, 20480, 'MAX_PERSISTED_QUERY_BYTES') || 20480,
   };
+}
+
+/** HTTP timeouts against slow clients; Node requires headers to be due no later than the whole request. */
+function httpTimeoutsFromEnv(env: NodeJS.ProcessEnv): Pick<GatewayConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'> {
+  const headersTimeoutMs = int(env.HEADERS_TIMEOUT_MS, 10000, 'HEADERS_TIMEOUT_MS') || 10000;
+  const requestTimeoutMs = int(env.REQUEST_TIMEOUT_MS, 30000, 'REQUEST_TIMEOUT_MS') || 30000;
+  if (headersTimeoutMs > requestTimeoutMs) throw new Error(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be more than REQUEST_TIMEOUT_MS (${requestTimeoutMs}).`);
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs: int(env.KEEP_ALIVE_TIMEOUT_MS, 5000, 'KEEP_ALIVE_TIMEOUT_MS') || 5000 };
 }
 
 export function readSupergraph(config: Pick<GatewayConfig, 'supergraphPath'>): string {

@@ -1,13 +1,29 @@
 /**
- * The gateway's edge cache: a repeated identical request (same body, language and credential) is
- * answered with the stored response bytes before Express and Apollo are involved at all. It only
- * holds responses Apollo declared cacheable (a `cache-control: max-age` from the subgraphs' hints,
- * never errors or stale answers), for that max-age, in a bounded LRU in this process. Everything
- * else goes on to Apollo (whose response cache, in memory or Redis, is shared by gateways).
+ * The gateway's edge cache: a repeated identical request is answered with the stored response
+ * bytes before Express and Apollo are involved at all. It only holds responses Apollo declared
+ * cacheable (a `cache-control: max-age` from the subgraphs' hints, never errors or stale answers),
+ * for that max-age, in a bounded LRU in this process. Everything else goes on to Apollo (whose
+ * response cache, in memory or Redis, is shared by gateways). It runs after the request guard
+ * (request-guard.ts), which has read, size-checked and parsed the body.
+ *
+ * What may be stored and served, and under which key. A stored answer skips every check Apollo
+ * makes, so it may only go to a request that would have passed them and gets the same bytes:
+ * - only POSTs to the GraphQL path whose Content-Type is `application/json` (UTF-8), which is not a
+ *   "simple" type: Apollo's CSRF prevention lets them through whatever else the headers say, and
+ *   their body is parsed as JSON. A simple request (text/plain, a form, none) never gets a stored
+ *   answer: it goes to Apollo, whose CSRF check refuses it.
+ * - the key holds every input that changes the answer or its checks: the URL, the body bytes,
+ *   `Accept` (the response's media type, or 406), `Accept-Language`, `Content-Type`,
+ *   `Authorization` and `x-api-key` (each on its own: one is not the other), and the CSRF preflight
+ *   headers (`apollo-require-preflight`, `x-apollo-operation-name`). CORS answers `*` to every
+ *   origin, so `Origin` changes nothing (key it too if CORS ever reflects the origin).
  */
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { LRUCache } from 'lru-cache';
+import { mediaTypeOf, rawBodyOf } from './request-guard';
+
+export { tooLarge } from './request-guard';
 
 interface Stored {
   body: Buffer;
@@ -15,70 +31,57 @@ interface Stored {
 }
 
 export interface EdgeCache {
-  /** Answers from the cache, or hands the request (its body already read) to `next`. */
+  /** Answers from the cache, or hands the request (its body already read by the guard) to `next`. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): void;
   hits: number;
 }
 
-export function createEdgeCache(options: { path: string; maxEntries: number; maxBytes: number; maxRequestBytes: number }): EdgeCache {
-  const MAX_BODY = options.maxRequestBytes;
-  const lru = new LRUCache<string, Stored>({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (s) => s.body.length + 200 });
+/** The request headers in the key (see the rule above); absent and empty stay apart. */
+const KEYED_HEADERS = ['accept', 'accept-language', 'content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
+
+/** Whether a stored answer may be served to (and stored for) this request: see the rule above. */
+function cacheable(req: http.IncomingMessage, path: string): boolean {
+  const url = req.url ?? '';
+  if (req.method !== 'POST' || (url !== path && !url.startsWith(`${path}?`))) return false;
+  const media = mediaTypeOf(req);
+  return media.essence === 'application/json' && (media.charset === undefined || media.charset === 'utf-8' || media.charset === 'utf8');
+}
+
+function keyOf(req: http.IncomingMessage, raw: Buffer): string {
+  const headers = KEYED_HEADERS.map((name) => {
+    const value = req.headers[name];
+    return value === undefined ? null : Array.isArray(value) ? value.join('\n') : value;
+  });
+  // JSON keeps the parts apart (no header value can pass for another's).
+  return createHash('sha256').update(JSON.stringify([req.url ?? '', ...headers])).update('\0').update(raw).digest('hex');
+}
+
+export function createEdgeCache(options: { path: string; maxEntries: number; maxBytes: number }): EdgeCache {
+  // 0 entries: the edge cache is off and every request goes on.
+  const lru = options.maxEntries > 0 ? new LRUCache<string, Stored>({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (s) => s.body.length + 200 }) : undefined;
   const edge: EdgeCache = {
     hits: 0,
     handle(req, res, next) {
-      const url = req.url ?? '';
-      if (req.method !== 'POST' || (url !== options.path && !url.startsWith(`${options.path}?`))) return next();
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size <= MAX_BODY) chunks.push(c);
+      const raw = rawBodyOf(req);
+      if (!lru || !raw || !cacheable(req, options.path)) return next();
+      const key = keyOf(req, raw);
+      const hit = lru.get(key);
+      if (hit) {
+        edge.hits++;
+        res.writeHead(200, { ...hit.headers, 'x-cache': 'HIT', 'content-length': hit.body.length });
+        res.end(hit.body);
+        return;
+      }
+      capture(res, (status, headers, body) => {
+        const maxAge = Number(/max-age=(\d+)/.exec(String(headers['cache-control'] ?? ''))?.[1] ?? 0);
+        const servedAs = String(headers['x-cache'] ?? '');
+        if (status === 200 && maxAge > 0 && (servedAs === 'MISS' || servedAs === 'HIT') && !/private/.test(String(headers['cache-control']))) {
+          const keep: Record<string, string> = {};
+          for (const name of ['content-type', 'cache-control', 'access-control-allow-origin', 'vary']) if (headers[name]) keep[name] = String(headers[name]);
+          lru.set(key, { body, headers: keep }, { ttl: maxAge * 1000 });
+        }
       });
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const credential = req.headers.authorization ?? (req.headers['x-api-key'] as string | undefined) ?? '';
-        const key = createHash('sha256')
-          .update(raw)
-          .update('\0')
-          .update(String(req.headers['accept-language'] ?? ''))
-          .update('\0')
-          .update(credential)
-          .update('\0')
-          .update(String(req.headers['content-type'] ?? ''))
-          .digest('hex');
-        const hit = size <= MAX_BODY ? lru.get(key) : undefined;
-        if (hit) {
-          edge.hits++;
-          res.writeHead(200, { ...hit.headers, 'x-cache': 'HIT', 'content-length': hit.body.length });
-          res.end(hit.body);
-          return;
-        }
-        // Hand the already-read body on: body-parser skips requests marked as parsed.
-        const r = req as http.IncomingMessage & { body?: unknown; _body?: boolean };
-        if (size > MAX_BODY) {
-          res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify(tooLarge(MAX_BODY)));
-          return;
-        }
-        if (/json/i.test(String(req.headers['content-type'] ?? ''))) {
-          try {
-            r.body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-            r._body = true;
-          } catch {
-            res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] }));
-            return;
-          }
-        }
-        capture(res, (status, headers, body) => {
-          const maxAge = Number(/max-age=(\d+)/.exec(String(headers['cache-control'] ?? ''))?.[1] ?? 0);
-          const servedAs = String(headers['x-cache'] ?? '');
-          if (status === 200 && maxAge > 0 && (servedAs === 'MISS' || servedAs === 'HIT') && !/private/.test(String(headers['cache-control']))) {
-            const keep: Record<string, string> = {};
-            for (const name of ['content-type', 'cache-control', 'access-control-allow-origin', 'vary']) if (headers[name]) keep[name] = String(headers[name]);
-            lru.set(key, { body, headers: keep }, { ttl: maxAge * 1000 });
-          }
-        });
-        next();
-      });
+      next();
     },
   };
   return edge;
@@ -99,9 +102,4 @@ function capture(res: http.ServerResponse, done: (status: number, headers: http.
     done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
     return result;
   };
-}
-
-/** The answer to a request body over the limit (here and from Express's body parser). */
-export function tooLarge(limit: number) {
-  return { errors: [{ message: `The request body is larger than ${limit} bytes, the limit (MAX_REQUEST_BYTES); send a smaller query, or use persisted queries.`, extensions: { code: 'BAD_REQUEST', limit: 'request size', max: limit } }] };
 }

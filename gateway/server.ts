@@ -12,11 +12,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { CityDataSource } from './city-datasource';
 import { createGatewayCache, type CacheStats, type GatewayContext } from './cache';
-import { createEdgeCache, tooLarge } from './edge-cache';
+import { createEdgeCache } from './edge-cache';
+import { createRequestGuard, currentRequestId, tooLarge, withRequestId } from './request-guard';
+import { maskForClient } from './mask';
 import { createRateLimiter } from './rate-limit';
-import { limitRules, type QueryLimits } from './limits';
+import { limitRules, limitsGate, measureRequest, type QueryLimits } from './limits';
+import { Supergraph } from '@apollo/federation-internals';
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 10, maxCost: 50000, maxTokens: 5000 };
+/** How long one readiness probe of the cities answers /ready. */
+const READY_PROBE_MS = 3000;
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 10, maxCost: 50000, maxTokens: 5000, maxIntrospectionNodes: 100000, maxFieldRepeats: 20 };
 import { CITIES } from '../schema/cities';
 import type { GatewayConfig } from './config';
 import { listen, type RunningService } from '../subgraphs/shared/server';
@@ -61,18 +67,32 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 }
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'responseCache' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'maskErrors'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'responseCache' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'rateLimitCostPerMinute' | 'apiKeys' | 'maskErrors' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxJsonDepth' | 'maxPersistedQueryBytes'>> & { supergraphSdl: string },
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
   // Repeated identical requests are answered from stored bytes before Express and Apollo.
   const edgeEntries = config.edgeCacheEntries ?? 1000;
   const maxRequestBytes = config.maxRequestBytes ?? 1024 * 1024;
-  const edge = createEdgeCache({ path: '/graphql', maxEntries: Math.max(1, edgeEntries), maxBytes: 64 * 1024 * 1024, maxRequestBytes });
-  const served = edgeEntries > 0 ? (req: http.IncomingMessage, res: http.ServerResponse) => edge.handle(req, res, () => app(req, res)) : app;
+  // Before any cache, every request's body is read (its size limit enforced while it streams) and
+  // checked: JSON depth, persisted queries (request-guard.ts).
+  const guard = createRequestGuard({ maxRequestBytes, maxJsonDepth: config.maxJsonDepth ?? 64, maxPersistedQueryBytes: config.maxPersistedQueryBytes ?? 20480 });
+  const edge = createEdgeCache({ path: '/graphql', maxEntries: Math.max(0, edgeEntries), maxBytes: 64 * 1024 * 1024 });
+  const served = (req: http.IncomingMessage, res: http.ServerResponse) => guard.handle(req, res, () => edge.handle(req, res, () => app(req, res)));
   // Per-client rate limiting comes first, before any cache: it is about the client, not the answer.
-  const limiter = config.rateLimitPerMinute ? createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.cache?.redisUrl, logger }) : undefined;
-  const httpServer = http.createServer(limiter ? (req, res) => limiter.handle(req, res, () => served(req, res)) : served);
+  const limiter = config.rateLimitPerMinute
+    ? createRateLimiter({ perMinute: config.rateLimitPerMinute, costPerMinute: config.rateLimitCostPerMinute ?? 0, apiKeys: config.apiKeys ?? [], redisUrl: config.cache?.redisUrl, logger })
+    : undefined;
+  // Slow clients: the headers, and the whole request, must arrive in time (else 408 and the
+  // connection closes). Answering is not counted: Node stops the request timeout once the request
+  // is received. Timeouts are checked every connectionsCheckingInterval (Node's default: 30 s).
+  const headersTimeout = config.headersTimeoutMs ?? 10000;
+  const httpServer = http.createServer(
+    { headersTimeout, requestTimeout: config.requestTimeoutMs ?? 30000, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))) },
+    // Every request gets an id (x-request-id, errors' extensions.requestId, the logs).
+    withRequestId(limiter ? (req, res) => limiter.handle(req, res, () => served(req, res)) : served),
+  );
+  httpServer.keepAliveTimeout = config.keepAliveTimeoutMs ?? 5000;
   const cityNames = Object.fromEntries(CITIES.map((c) => [c.id, c.name]));
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
@@ -85,6 +105,8 @@ export async function buildGateway(
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? 30,
   });
   const limits = config.limits ?? DEFAULT_LIMITS;
+  // The schema clients query (the supergraph's API schema), for the limits checked before Apollo.
+  const apiSchema = Supergraph.build(config.supergraphSdl).apiSchema().toGraphQLJSSchema();
   const cache = createGatewayCache({ ...(config.cache ?? { maxEntries: 10000, timeoutMs: 250 }), responses: config.responseCache ?? true, logger });
   let ready = false;
   const apollo = new ApolloServer<GatewayContext>({
@@ -98,13 +120,21 @@ export async function buildGateway(
     // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
     formatError: (formatted) => {
       const coded = formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } } : formatted;
-      if (!config.maskErrors) return coded;
-      // In production clients get the code, the city and a message without internal addresses;
-      // the details stay in the logs.
-      if (coded.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ error: coded }, 'internal error');
-      const { serviceName: _s, stacktrace: _t, ...extensions } = coded.extensions ?? {};
-      const message = coded.extensions?.code === 'INTERNAL_SERVER_ERROR' ? 'Internal error; it has been logged.' : coded.message.replace(/https?:\/\/[^\s)]+/g, '[internal address]');
-      return { ...coded, message, extensions };
+      // The request guard answers a hash mismatch first; should Apollo see one, it keeps its code too.
+      const apq = coded.message === 'provided sha does not match query'
+        ? { ...coded, message: 'The sha256 of `query` does not match `extensions.persistedQuery.sha256Hash`: hash the exact query text you send, or send the query without `extensions.persistedQuery`.', extensions: { ...coded.extensions, code: 'PERSISTED_QUERY_HASH_MISMATCH' } }
+        : coded;
+      // A client can quote the request id; the logs carry it too.
+      const requestId = currentRequestId();
+      const withId = requestId ? { ...apq, extensions: { ...apq.extensions, requestId } } : apq;
+      if (!config.maskErrors) return withId;
+      // In production clients get the code, the city and a message without internal addresses,
+      // subgraph names or socket errors; the details stay in the logs, with the request id.
+      const { masked, changed } = maskForClient(withId, (id) => cityNames[id] ?? id, requestId);
+      const code = withId.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR') logger.error({ requestId, error: withId }, 'internal error');
+      else if (changed) logger.warn({ requestId, code, city: withId.extensions?.city, serviceName: withId.extensions?.serviceName, path: withId.path, message: withId.message }, 'error details withheld from the client');
+      return masked;
     },
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
@@ -112,6 +142,18 @@ export async function buildGateway(
       ...cache.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.landingPage === false ? [ApolloServerPluginLandingPageDisabled()] : []),
+      {
+        // A query spends its client's cost budget by what it costs (measured as the limits measure it).
+        async requestDidStart({ contextValue }) {
+          if (!limiter || !contextValue.client) return;
+          return {
+            async didResolveOperation({ document, operationName, schema }) {
+              const measured = measureRequest(schema, document, limits, operationName);
+              if (measured) await limiter.chargeCost(contextValue.client!, measured.cost);
+            },
+          };
+        },
+      },
       {
         async requestDidStart() {
           return {
@@ -134,8 +176,12 @@ export async function buildGateway(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Readiness probes every city: the probe is shared by the calls of a few seconds, so /ready cannot
+  // be used to flood the subgraphs (it is rate limited too).
+  let probe: { at: number; cities: Promise<CityReachability[]> } | null = null;
   app.get('/ready', async (_req, res) => {
-    const cities = await Promise.all(Object.entries(config.subgraphUrls).map(([id, url]) => probeCity(id, url)));
+    if (!probe || Date.now() - probe.at > READY_PROBE_MS) probe = { at: Date.now(), cities: Promise.all(Object.entries(config.subgraphUrls).map(([id, url]) => probeCity(id, url))) };
+    const cities = await probe.cities;
     // Serving with a city missing is still serving (the others answer): 200, status "degraded".
     const status = !ready ? 'starting' : cities.every((c) => c.ready) ? 'ready' : 'degraded';
     res.status(ready ? 200 : 503).json({ status, supergraph: ready ? 'loaded' : 'not loaded', cities });
@@ -150,22 +196,27 @@ export async function buildGateway(
   });
   app.use(
     '/graphql',
-    express.json({ limit: maxRequestBytes }),
+    // The body as the guard read it (here for a request that reached Express without it): never
+    // Express's JSON parser, which reads a body over the limit to its end before answering.
+    (req, res, next) => guard.handle(req, res, () => next()),
     // A body that is not JSON (text/plain, a form) reaches Apollo as empty, so that its CSRF check and
     // its error messages answer it (400), not a 500 about a missing parser.
     (req, _res, next) => {
       req.body ??= {};
       next();
     },
-    expressMiddleware(apollo, { context: async () => ({ stale: [] }) }),
+    limitsGate(apiSchema, limits),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ stale: [], client: limiter?.clientOf(req) }) }),
   );
-  // Body-parser's errors (too large, not JSON) as GraphQL-shaped JSON, never Express's HTML page.
+  // Errors of the routes (a body too large, not JSON) as GraphQL-shaped JSON, never Express's HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
-    if (err.type === 'entity.too.large') return void res.status(413).json(tooLarge(maxRequestBytes));
+    const requestId = currentRequestId();
+    // A body left unread: answer, then close the connection rather than read on.
+    if (err.type === 'entity.too.large') return void res.status(413).set('connection', 'close').json(tooLarge(maxRequestBytes));
     const status = err.status && err.status < 500 ? err.status : 500;
-    if (status === 500) logger.error({ err }, 'request failed');
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error; it has been logged.' : `Bad request: ${err.message}`, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    if (status === 500) logger.error({ err, requestId }, 'request failed');
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error; it has been logged.' : `Bad request: ${err.message}`, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', ...(requestId ? { requestId } : {}) } }] });
   });
 
   return {

@@ -4,7 +4,7 @@
  * lives in mapping/, the sync in sync.ts; nothing here calls Notubiz.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { checkDateRange, checkLang, checkOutcomes, checkText, parseId, unknownId } from '../shared/args';
+import { checkDateRange, checkLang, checkNoNul, checkOutcomes, checkText, parseId, unknownId } from '../shared/args';
 import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
 import { Where } from '../shared/store/store';
@@ -78,6 +78,7 @@ async function decisions(ctx: AmsterdamContext, args: Args, forcedBody?: string)
   const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category?.trim() ?? null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a Notubiz document type such as Motie or Raadsvoorstel.');
+  if (category) checkNoNul(category, 'filter.category');
   const body = bodyScopeOf(filter?.body, forcedBody);
   ctx.read();
   const where = bodyCondition(dateCondition(new Where(), range), body);

@@ -5,7 +5,7 @@
  * file server or Decidim.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { checkDateRange, checkLang, checkOutcomes, checkText, parseId } from '../shared/args';
+import { checkDateRange, checkLang, checkNoNul, checkOutcomes, checkText, parseId } from '../shared/args';
 import { badUserInput } from '../shared/errors';
 import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { htmlToPlain, pickLang } from '../shared/text';
@@ -88,6 +88,7 @@ function decisions(ctx: BarcelonaContext, args: Args, forced?: string) {
   const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category === undefined || filter?.category === null ? null : String(filter.category).trim().toLowerCase();
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a theme such as Habitatge (or Vivienda).');
+  if (category) checkNoNul(category, 'filter.category');
   const body = forcedBody(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forced);
   ctx.read(...PLENARY);
   const where = dateCondition(new Where(), range);
@@ -120,18 +121,6 @@ function extrasOf<T>(ctx: BarcelonaContext, kind: string, where: Where, args: Ar
 /** Top-level items of a meeting's agenda (sub-items are their `children`), in agenda order. */
 function agendaOf(ctx: BarcelonaContext, meetingId: string, args: Args) {
   return nestedFromStore(ctx.store, { table: 'agenda_items', where: new Where().add('meeting_id = ? AND parent_id IS NULL', meetingId), order: 'position' }, args);
-}
-
-/** Every participatory process, newest first (by start date). */
-async function allProcesses(ctx: BarcelonaContext): Promise<ProcessModel[]> {
-  const out: ProcessModel[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: Page<ProcessModel> = await ctx.store.list<ProcessModel>({ table: 'extras', where: new Where().add("kind = 'process'"), order: 'newest', first: 1000, after });
-    out.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return out;
-    after = page.pageInfo.endCursor;
-  }
 }
 
 /** The file fields of a source, kept by its harvester in the sync state (none for Decidim). */
@@ -188,9 +177,9 @@ export const resolvers: GraphQLResolverMap<BarcelonaContext> = {
       const [statuses, states] = await Promise.all([sourcesOf(ctx.store, ctx.sync), ctx.store.allStates<UpstreamState>()]);
       return statuses.map((s) => ({ ...s, ...fileFields(s.key, states.get(s.key)) }));
     },
-    participatoryProcesses: (_p, _a, ctx) => {
+    participatoryProcesses: (_p, args: Args, ctx) => {
       ctx.read(DECIDIM);
-      return allProcesses(ctx);
+      return nestedFromStore<ProcessModel>(ctx.store, { table: 'extras', where: new Where().add("kind = 'process'"), order: 'newest' }, args);
     },
     proposals: (_p, args: Args, ctx) => {
       const q = checkText(args.text, 'text');

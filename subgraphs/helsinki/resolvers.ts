@@ -4,7 +4,7 @@
  * the sync in sync.ts; nothing here calls Ahjo.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { checkDateRange, checkLang, checkOutcomes, checkText, parseId } from '../shared/args';
+import { checkDateRange, checkLang, checkNoNul, checkOutcomes, checkText, parseId } from '../shared/args';
 import { cityFields, contractResolvers, found } from '../shared/resolvers';
 import { badUserInput } from '../shared/errors';
 import { pickLang } from '../shared/text';
@@ -57,6 +57,7 @@ async function decisions(ctx: HelsinkiContext, args: Args, forced?: string) {
   const outcomes = checkOutcomes(filter?.outcome);
   const category = filter?.category !== undefined && filter?.category !== null ? String(filter.category).trim().replace(/\s+/g, ' ') : null;
   if (category === '') throw badUserInput('filter.category', 'must not be empty; give a classification code such as `10 03 03` or its start `10`.');
+  if (category) checkNoNul(category, 'filter.category');
   const body = forcedBody(filter?.body ? bodyIdOf(filter.body, 'filter.body') : null, forced);
   ctx.read();
   const where = dateCondition(new Where(), range);

@@ -53,6 +53,7 @@ export function checkText(text: unknown, argumentName = 'filter.text'): string |
   if (text === null || text === undefined) return null;
   const trimmed = String(text).trim();
   if (!trimmed) throw badUserInput(argumentName, 'must not be empty; leave it out to match everything.');
+  checkNoNul(trimmed, argumentName);
   if (trimmed.length > 200) throw badUserInput(argumentName, `is ${trimmed.length} characters long; at most 200 are allowed.`);
   return trimmed;
 }
@@ -95,4 +96,9 @@ export function checkOutcomes(outcome: string[] | null | undefined): Set<string>
   if (!outcome) return null;
   for (const o of outcome) if (!(OUTCOMES as readonly string[]).includes(o)) throw badUserInput('filter.outcome', `unknown outcome ${o}; allowed: ${OUTCOMES.join(', ')}.`);
   return new Set(outcome);
+}
+
+/** Text with a NUL character cannot be stored or searched (PostgreSQL text has none): refused as input. */
+export function checkNoNul(value: string, argumentName: string): void {
+  if (value.includes('\u0000')) throw badUserInput(argumentName, 'contains a NUL character (\\u0000), which no text in the graph holds; remove it.');
 }

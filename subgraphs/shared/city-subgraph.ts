@@ -46,6 +46,7 @@ export async function buildCitySubgraph<TContext extends object>(opts: CitySubgr
       context: () => opts.context(store, sync),
       logger: opts.logger,
       defaultMaxAge: opts.defaultMaxAge,
+      budget: opts.store.requestBudget,
       readiness: async () => ({
         ready: sync.isReady(),
         store: { engine: store.engine, location: store.db.location },

@@ -1,4 +1,5 @@
 /** Reading environment variables with a clear error for a bad value (used by every config.ts). */
+import type { RequestBudget } from './request-scope';
 import path from 'node:path';
 import { ROOT_DIR, type CityEntry } from '../../schema/cities';
 import type { SyncSettings } from './sync/runner';
@@ -42,6 +43,8 @@ export interface StoreEnvSettings {
   schemaPrefix?: string;
   poolSize: number;
   sharedBuffersMb: number;
+  /** What one GraphQL request may read from the store before it is refused (REQUEST_MAX_ROWS, REQUEST_MAX_MS). */
+  requestBudget?: RequestBudget;
 }
 
 /** The default DATA_DIR: inside the checkout (gitignored), one directory per city. */
@@ -54,6 +57,10 @@ export function storeSettingsFromEnv(env: NodeJS.ProcessEnv): StoreEnvSettings {
     schemaPrefix: env.DATABASE_SCHEMA_PREFIX || undefined,
     poolSize: intFromEnv(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE') || 10,
     sharedBuffersMb: intFromEnv(env.PGLITE_SHARED_BUFFERS_MB, 32, 'PGLITE_SHARED_BUFFERS_MB') || 32,
+    requestBudget: {
+      maxRows: intFromEnv(env.REQUEST_MAX_ROWS, 20000, 'REQUEST_MAX_ROWS') || 20000,
+      maxMs: intFromEnv(env.REQUEST_MAX_MS, 20000, 'REQUEST_MAX_MS') || 20000,
+    },
   };
 }
 

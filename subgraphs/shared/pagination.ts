@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string, argumentName = 'after'): SortKey {
     parsed = null;
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== CURSOR_VERSION ||
-      !parsed.slice(1).every((p) => typeof p === 'string')) {
+      !parsed.slice(1).every((p) => typeof p === 'string' && !p.includes('\u0000'))) {
     throw badUserInput(argumentName, `${JSON.stringify(cursor)} is not a cursor of this list; pass an \`endCursor\` or edge \`cursor\` returned by the same field.`);
   }
   return parsed.slice(1) as SortKey;

@@ -11,7 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { requestScope } from './request-scope';
+import { newScope, requestScope, type RequestBudget } from './request-scope';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
@@ -41,6 +41,8 @@ export interface SubgraphOptions<TContext extends object> {
    * sync), with the details.
    */
   readiness?: () => Promise<{ ready: boolean } & Record<string, unknown>>;
+  /** What one request may read from the store (none: unlimited). */
+  budget?: RequestBudget;
 }
 
 export interface RunningService {
@@ -101,7 +103,7 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
   });
   app.use(
     '/graphql',
-    (_req, _res, next) => requestScope.run({ stale: [] }, next),
+    (_req, _res, next) => requestScope.run(newScope(opts.budget), next),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => opts.context() }),
   );

@@ -6,7 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { DateTime } from 'luxon';
 import { badUserInput } from './errors';
-import { checkDateRange, checkFirst, checkText, type DateRange } from './args';
+import { checkDateRange, checkFirst, checkNoNul, checkText, type DateRange } from './args';
 import { noteStale } from './request-scope';
 import { Where, type Order, type Page, type RowInfo, type Store } from './store/store';
 import type { TableName } from './store/rows';
@@ -44,6 +44,7 @@ export async function nestedFromStore<T>(
   const first = checkNestedFirst(args.first);
   let after: string | null = null;
   if (args.after) {
+    checkNoNul(String(args.after), 'after');
     after = await store.cursorOf(spec.table, spec.order, spec.where, String(args.after));
     if (!after) throw badUserInput('after', `${JSON.stringify(args.after)} is not the id of an item of this list; pass the id of the last item you received.`);
   }

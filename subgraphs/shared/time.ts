@@ -57,7 +57,8 @@ export function startOfLocalDayUtc(date: string, zone: string): string {
 
 /** True when `date` is a real calendar date in `YYYY-MM-DD` form. */
 export function isIsoDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date).isValid;
+  // Year 0000 does not exist in PostgreSQL's calendar (1 BC is followed by 1 AD), though luxon reads it.
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !date.startsWith('0000') && DateTime.fromISO(date).isValid;
 }
 
 /** Today's date in `zone`. */

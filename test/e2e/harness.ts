@@ -111,8 +111,11 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://po
 const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, volumeThreshold: 5, ...opts.breaker });
 
 /** A city's store and sync settings in tests: no background sync (tests sync when they mean to). */
-export function testStoreSettings(store: StoreOption = {}) {
-  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl, schemaPrefix: store.schemaPrefix, poolSize: 4, sharedBuffersMb: 16 };
+/** The budget every test subgraph runs with: the defaults of REQUEST_MAX_ROWS and REQUEST_MAX_MS. */
+export const TEST_REQUEST_BUDGET = { maxRows: 20000, maxMs: 20000 };
+
+export function testStoreSettings(store: StoreOption & { requestBudget?: { maxRows: number; maxMs: number } } = {}) {
+  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl, schemaPrefix: store.schemaPrefix, poolSize: 4, sharedBuffersMb: 16, requestBudget: store.requestBudget ?? TEST_REQUEST_BUDGET };
 }
 export const TEST_SYNC = { intervalS: 0, from: '2012-01-01', lookbackDays: 14, fullEveryHours: 24, concurrency: 4, onListen: false };
 

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { chargeRead } from '../request-scope';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
@@ -113,7 +114,7 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
     schema,
     location: dir ?? 'memory',
     stats,
-    query: async (sql, params) => (stats.statements++, (await db.query(sql, params as unknown[])).rows as never),
+    query: async (sql, params) => (stats.statements++, charged((await db.query(sql, params as unknown[])).rows) as never),
     exec: async (sql) => void (stats.statements++, await db.exec(sql)),
     transaction: async (fn) => {
       const result = await db.transaction((tx) =>
@@ -252,7 +253,7 @@ async function openPostgres(settings: EngineSettings, schema: string): Promise<D
   }
   const stats = { statements: 0 };
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async (sql, params) => (stats.statements++, (await client.query(sql, params as unknown[])).rows as never),
+    query: async (sql, params) => (stats.statements++, charged((await client.query(sql, params as unknown[])).rows) as never),
     exec: async (sql) => void (stats.statements++, await client.query(sql)),
   });
   return {
@@ -304,4 +305,10 @@ export function redact(url: string): string {
   } catch {
     return 'postgres://…';
   }
+}
+
+/** Rows a request read, charged to its budget (see request-scope). */
+function charged<T extends unknown[]>(rows: T): T {
+  chargeRead(rows.length);
+  return rows;
 }
