@@ -171,13 +171,24 @@ export function listen(
   });
 }
 
-/** Runs `close` once on SIGINT/SIGTERM, then exits (used by every index.ts). */
+/** How long a clean shutdown may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
+/**
+ * Runs `close` once on SIGINT/SIGTERM, then exits (used by every index.ts). A shutdown that does not
+ * finish in time (a request or a sync step that does not end) exits anyway, logged: a process told to
+ * stop must stop; the store recovers from an interrupted write as from a crash.
+ */
 export function closeOnSignals(logger: Logger, close: () => Promise<void>): void {
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     close()
       .then(() => process.exit(0))
       .catch((err) => {

@@ -101,7 +101,7 @@ describe('sync of the plenary files and Decidim', () => {
       bodies(first: 10) { totalCount nodes { id name decisions(first: 1) { totalCount } meetings(first: 1) { totalCount } } }
       proposals(first: 3, states: ["accepted", "not_answered"]) { totalCount nodes { id process { id } } }
       accountabilityResults(first: 3) { totalCount nodes { progress children { id } parent { id } } }
-      participatoryProcesses { body { id } proposals(first: 2) { id } meetings(first: 2) { id agenda { id children { id } } } accountabilityResults(first: 2) { id } }
+      participatoryProcesses(first: 20) { body { id } proposals(first: 2) { id } meetings(first: 2) { id agenda(first: 10) { id children(first: 10) { id } } } accountabilityResults(first: 2) { id } }
     } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.barcelona.decisions.totalCount).toBeGreaterThan(0);

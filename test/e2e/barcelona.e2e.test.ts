@@ -154,7 +154,7 @@ describe('sync by conditional GET', () => {
 describe('Decidim participation', () => {
   it('serves processes, proposals with outcomes, meetings with coordinates, and accountability results', async () => {
     const res = await graph.query(`{ barcelona {
-      participatoryProcesses { id title titles { lang text } startDate body { id } proposals(first: 5) { id } meetings { id } accountabilityResults { id children { id } } }
+      participatoryProcesses(first: 20) { id title titles { lang text } startDate body { id } proposals(first: 5) { id } meetings(first: 10) { id } accountabilityResults(first: 10) { id children(first: 10) { id } } }
       proposals(first: 100) { totalCount nodes { id title(lang: "es") outcome state voteCount answer { plain } coordinates { latitude longitude } } }
       accountabilityResults(first: 100) { totalCount nodes { title progress statusKey } }
       meetings(first: 100, filter: { from: "2000-01-01", to: "2100-01-01" }) { nodes { __typename id ... on BarcelonaParticipatoryMeeting { address coordinates { latitude } typeOfMeeting start } } }
