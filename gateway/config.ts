@@ -7,7 +7,16 @@ import type { QueryLimits } from './limits';
 export interface GatewayConfig {
   port: number;
   host: string;
+  /**
+   * `live` (default): the supergraph is composed from the cities' running subgraphs, at start and
+   * every `supergraphPollS` (gateway/composition.ts); `static`: the committed file at `supergraphPath`
+   * is pinned (a reviewed schema for production).
+   */
+  supergraphMode: 'live' | 'static';
+  /** The committed supergraph served with SUPERGRAPH=static. */
   supergraphPath: string;
+  /** Seconds between checks of the cities' SDLs in live mode (0: only at start). */
+  supergraphPollS: number;
   /** City id → subgraph URL (registry default, or `{CITY}_SUBGRAPH_URL`). */
   subgraphUrls: Record<string, string>;
   /** How long the gateway waits for a city subgraph before giving up on it. */
@@ -55,7 +64,9 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   return {
     port: int(env.PORT, 4000, 'PORT'),
     host: env.HOST || '127.0.0.1',
+    supergraphMode: supergraphModeFromEnv(env.SUPERGRAPH),
     supergraphPath: env.SUPERGRAPH_PATH || SUPERGRAPH_FILE,
+    supergraphPollS: int(env.SUPERGRAPH_POLL_S, 30, 'SUPERGRAPH_POLL_S'),
     subgraphUrls: Object.fromEntries(CITIES.map((c) => [c.id, subgraphUrl(c, env)])),
     subgraphTimeoutMs: int(env.SUBGRAPH_TIMEOUT_MS, 15000, 'SUBGRAPH_TIMEOUT_MS'),
     subgraphBreakerResetMs: int(env.SUBGRAPH_BREAKER_RESET_MS, 10000, 'SUBGRAPH_BREAKER_RESET_MS') || 10000,
@@ -84,6 +95,12 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     maxJsonDepth: int(env.MAX_JSON_DEPTH, 64, 'MAX_JSON_DEPTH') || 64,
     maxPersistedQueryBytes: int(env.MAX_PERSISTED_QUERY_BYTES, 20480, 'MAX_PERSISTED_QUERY_BYTES') || 20480,
   };
+}
+
+function supergraphModeFromEnv(value: string | undefined): GatewayConfig['supergraphMode'] {
+  if (!value) return 'live';
+  if (value === 'live' || value === 'static') return value;
+  throw new Error(`SUPERGRAPH must be "live" or "static" (got ${JSON.stringify(value)}).`);
 }
 
 /** HTTP timeouts against slow clients; Node requires headers to be due no later than the whole request. */

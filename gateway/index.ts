@@ -7,9 +7,11 @@ import { buildGateway } from './server';
 async function main(): Promise<void> {
   const config = gatewayConfigFromEnv();
   const logger = createLogger('gateway', config.logLevel);
-  const gateway = await buildGateway({ ...config, supergraphSdl: readSupergraph(config) }, logger);
+  // Static pins the committed file; live composes from the cities' subgraphs (waits for a first one).
+  const supergraph = config.supergraphMode === 'static' ? { supergraphSdl: readSupergraph(config) } : { liveSupergraph: { pollMs: config.supergraphPollS * 1000 } };
+  const gateway = await buildGateway({ ...config, ...supergraph }, logger);
   const running = await gateway.listen(config.port, config.host);
-  logger.info({ url: running.url, cities: config.subgraphUrls }, 'gateway listening');
+  logger.info({ url: running.url, cities: config.subgraphUrls, supergraph: config.supergraphMode, ...(config.supergraphMode === 'static' ? { supergraphPath: config.supergraphPath } : { pollS: config.supergraphPollS }) }, 'gateway listening');
   closeOnSignals(logger, running.close);
 }
 

@@ -17,7 +17,8 @@ import { createRequestGuard, currentRequestId, tooLarge, withRequestId } from '.
 import { maskForClient } from './mask';
 import { createRateLimiter } from './rate-limit';
 import { limitRules, limitsGate, measureRequest, type QueryLimits } from './limits';
-import { Supergraph } from '@apollo/federation-internals';
+import { createLiveSupergraph, type LiveSupergraph } from './composition';
+import { citySubgraphSdl } from '../schema/compose';
 
 /** How long one readiness probe of the cities answers /ready. */
 const READY_PROBE_MS = 3000;
@@ -66,8 +67,14 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
   }
 }
 
+/**
+ * The supergraph: a static SDL (SUPERGRAPH=static, the committed file), or composed live from the
+ * cities' subgraphs, checked every `pollMs` (gateway/composition.ts).
+ */
+export type SupergraphSource = { supergraphSdl: string } | { liveSupergraph: { pollMs: number } };
+
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'responseCache' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'rateLimitCostPerMinute' | 'apiKeys' | 'maskErrors' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxJsonDepth' | 'maxPersistedQueryBytes'>> & { supergraphSdl: string },
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'responseCache' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'rateLimitCostPerMinute' | 'apiKeys' | 'maskErrors' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxJsonDepth' | 'maxPersistedQueryBytes'>> & SupergraphSource,
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
@@ -94,8 +101,22 @@ export async function buildGateway(
   );
   httpServer.keepAliveTimeout = config.keepAliveTimeoutMs ?? 5000;
   const cityNames = Object.fromEntries(CITIES.map((c) => [c.id, c.name]));
+  // Live: composed from the registry's cities at their configured URLs (the URLs in the supergraph
+  // are the ones buildService is given).
+  const live: LiveSupergraph | undefined = 'liveSupergraph' in config
+    ? createLiveSupergraph({
+      cities: CITIES.filter((c) => config.subgraphUrls[c.id]).map((c) => ({ id: c.id, url: config.subgraphUrls[c.id] })),
+      pollMs: config.liveSupergraph.pollMs,
+      // A hung subgraph must not hold the start, nor the other cities' updates, for long.
+      fetchTimeoutMs: Math.min(config.subgraphTimeoutMs, 5000),
+      // A registry city down when the gateway starts is served from the schema this checkout has for
+      // it (so it answers null with CITY_UNAVAILABLE, never a failed query), until it can be asked.
+      known: Object.fromEntries(CITIES.map((c) => [c.id, citySubgraphSdl(c.subgraph.schemaFile)])),
+      logger,
+    })
+    : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: config.supergraphSdl,
+    supergraphSdl: live ?? (config as { supergraphSdl: string }).supergraphSdl,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for city subgraph "${name}": add it to schema/cities.ts.`);
@@ -105,8 +126,13 @@ export async function buildGateway(
     experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? 30,
   });
   const limits = config.limits ?? DEFAULT_LIMITS;
-  // The schema clients query (the supergraph's API schema), for the limits checked before Apollo.
-  const apiSchema = Supergraph.build(config.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // The schema clients query (the supergraph's API schema), for the limits checked before Apollo:
+  // the gateway's current one, replaced whenever live composition changes the supergraph (a limit
+  // measured on an old schema would miss a city's new fields). Set when the gateway loads (start()).
+  let gate: ReturnType<typeof limitsGate> = (_req, _res, next) => next();
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    gate = limitsGate(apiSchema, limits);
+  });
   const cache = createGatewayCache({ ...(config.cache ?? { maxEntries: 10000, timeoutMs: 250 }), responses: config.responseCache ?? true, logger });
   let ready = false;
   const apollo = new ApolloServer<GatewayContext>({
@@ -181,10 +207,14 @@ export async function buildGateway(
   let probe: { at: number; cities: Promise<CityReachability[]> } | null = null;
   app.get('/ready', async (_req, res) => {
     if (!probe || Date.now() - probe.at > READY_PROBE_MS) probe = { at: Date.now(), cities: Promise.all(Object.entries(config.subgraphUrls).map(([id, url]) => probeCity(id, url))) };
-    const cities = await probe.cities;
+    // With live composition, each city says which of its SDLs is served and why (composition.ts).
+    const composition = live?.status();
+    const schemas = new Map(composition?.cities.map(({ id, ...s }) => [id, s]));
+    const cities = (await probe.cities).map((c) => ({ ...c, ...schemas.get(c.id) }));
     // Serving with a city missing is still serving (the others answer): 200, status "degraded".
-    const status = !ready ? 'starting' : cities.every((c) => c.ready) ? 'ready' : 'degraded';
-    res.status(ready ? 200 : 503).json({ status, supergraph: ready ? 'loaded' : 'not loaded', cities });
+    const status = !ready ? 'starting' : cities.every((c) => c.ready && schemas.get(c.id)?.schema !== 'missing') ? 'ready' : 'degraded';
+    const supergraphState = composition ? { mode: composition.mode, pollMs: composition.pollMs, supergraphHash: composition.supergraphHash, composedAt: composition.composedAt } : { mode: 'static' };
+    res.status(ready ? 200 : 503).json({ status, supergraph: ready ? 'loaded' : 'not loaded', composition: supergraphState, cities });
   });
   app.get('/metrics', (_req, res) => {
     const mib = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
@@ -205,7 +235,7 @@ export async function buildGateway(
       req.body ??= {};
       next();
     },
-    limitsGate(apiSchema, limits),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => gate(req, res, next),
     expressMiddleware(apollo, { context: async ({ req }) => ({ stale: [], client: limiter?.clientOf(req) }) }),
   );
   // Errors of the routes (a body too large, not JSON) as GraphQL-shaped JSON, never Express's HTML page.
