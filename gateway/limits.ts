@@ -71,12 +71,12 @@ export const LIST_SIZES: Record<string, number> = {
   votes: 100, // one per councillor: Helsinki's council has 85, Barcelona's 41
   groupVotes: 15, // one per group column of Barcelona's files
   attachments: 50,
-  documents: 50,
+  documents: 10, // a module item's files: its main document and a few attachments
   decisionDocuments: 50,
   resultDocuments: 50,
   participants: 100, // a meeting's composition (Helsinki's council: 85 and deputies)
   handlings: 20,
-  moduleItems: 20,
+  moduleItems: 10, // motions, amendments and proposals linked to one agenda point (rarely more; the read budget covers a long list)
   unplacedRows: 100,
   coverage: 40,
   sources: 5,

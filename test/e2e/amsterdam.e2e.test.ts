@@ -146,7 +146,7 @@ describe('meetings', () => {
   it('finds a meeting with its nested agenda, labelled attributes and documents', async () => {
     const m = meetings.find((x) => isPublic(x) && flat(x.agenda_items ?? []).some((i) => (i.agenda_items ?? []).length > 0 && !i.type_data?.heading))!;
     const res = await graph.query(`query($id: ID!) { amsterdam { meeting(id: $id) { id title location status body { name type } organisation { sourceId }
-      agenda { number title heading children { number title parent { number } children { number } } attachments { title documentTypes } }
+      agenda(first: 30) { number title heading children(first: 20) { number title parent { number } children(first: 10) { number } } attachments { title documentTypes } }
       attachments { title mimeType documentTypes fileName } } } }`, { id: String(m.id) });
     expect(res.errors).toBeUndefined();
     const meeting = res.data.amsterdam.meeting;
@@ -308,7 +308,7 @@ describe('nested lists and module items', () => {
     const before = graph.amsterdam!.replica!.requests.length;
     // Sizes kept small: nested lists multiply the query's cost.
     const res = await graph.query(`query($id: ID!) { amsterdam { meeting(id: $id) {
-      agenda(first: 30) { id moduleItems { sourceId } children(first: 10) { id moduleItems { sourceId } children(first: 5) { id moduleItems { sourceId title module documents { title } } } } }
+      agenda(first: 20) { id moduleItems { sourceId } children(first: 3) { id moduleItems { sourceId } children(first: 3) { id moduleItems { sourceId title module documents { title } } } } }
       first: agenda(first: 2) { id } } } }`, { id: String(m.id) });
     expect(res.errors).toBeUndefined();
     const agenda = res.data.amsterdam.meeting.agenda as Raw[];
