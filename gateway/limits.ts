@@ -126,7 +126,10 @@ export interface Measure {
 type Part = Omit<Measure, 'rootFields'>;
 const EMPTY: Part = { depth: 0, cost: 0, aliases: 0, introspectionNodes: 0, fieldRepeats: 0 };
 
-/** Measures an operation of a document: linear in its size (fragments memoised per type). */
+/**
+ * Measures an operation of a document: linear in its size (fragments memoised per type). Counting
+ * an introspection answer stops once it passes `introspectionBudget`: the measure then says so.
+ */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, introspectionBudget = Infinity): Measure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
@@ -193,7 +196,13 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
 
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return { ...EMPTY, rootFields: 0 };
-  const part = measure(operation.selectionSet, root, new Set());
+  let part: Part;
+  try {
+    part = measure(operation.selectionSet, root, new Set());
+  } catch (err) {
+    if (!(err instanceof BudgetPassed)) throw err;
+    return { ...EMPTY, rootFields: 0, introspectionNodes: introspectionBudget + 1 };
+  }
   return { ...part, rootFields: rootFieldCount(operation.selectionSet, fragments, new Set()) };
 }
 
@@ -364,26 +373,13 @@ export function limitPassed(m: Measure, limits: QueryLimits): GraphQLError | nul
 export function measureRequest(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, operationName?: string | null): Measure | null {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-  if (!op) return null;
-  try {
-    return measureOperation(schema, document, op, limits.maxIntrospectionNodes);
-  } catch (err) {
-    if (err instanceof BudgetPassed) return { ...EMPTY, rootFields: 0, introspectionNodes: limits.maxIntrospectionNodes + 1 };
-    throw err;
-  }
+  return op ? measureOperation(schema, document, op, limits.maxIntrospectionNodes) : null;
 }
 
 export function limitRules(limits: QueryLimits) {
   const rule = (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
-      let m: Measure;
-      try {
-        m = measureOperation(context.getSchema(), context.getDocument(), node, limits.maxIntrospectionNodes);
-      } catch (err) {
-        if (!(err instanceof BudgetPassed)) throw err;
-        m = { ...EMPTY, rootFields: 0, introspectionNodes: limits.maxIntrospectionNodes + 1 };
-      }
-      const passed = limitPassed(m, limits);
+      const passed = limitPassed(measureOperation(context.getSchema(), context.getDocument(), node, limits.maxIntrospectionNodes), limits);
       if (passed) context.reportError(passed);
     },
   });
@@ -392,11 +388,12 @@ export function limitRules(limits: QueryLimits) {
 
 /**
  * Express middleware before Apollo: a query sent as text (POST body or GET parameter) that passes a
- * limit is answered 400 here, before Apollo parses and validates it. Anything it cannot judge (no
+ * limit is answered 400 here, before Apollo parses and validates it; the cost of one within the
+ * limits is left on the request (`queryCost`). Anything it cannot judge (no
  * query, a syntax error, an ambiguous operation) goes on to Apollo, which answers it.
  */
 export function limitsGate(schema: GraphQLSchema, limits: QueryLimits) {
-  return (req: { method?: string; body?: unknown; query?: unknown }, res: { status(n: number): { json(body: unknown): void } }, next: () => void): void => {
+  return (req: { method?: string; body?: unknown; query?: unknown; queryCost?: number }, res: { status(n: number): { json(body: unknown): void } }, next: () => void): void => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const params = (req.method === 'GET' ? req.query : body) as Record<string, unknown> | undefined;
     const text = params?.query;
@@ -411,6 +408,8 @@ export function limitsGate(schema: GraphQLSchema, limits: QueryLimits) {
     if (unsupported) return void res.status(400).json({ errors: [{ message: unsupported, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
     const measured = measureRequest(schema, document, limits, typeof params?.operationName === 'string' ? params.operationName : null);
     const passed = measured && limitPassed(measured, limits);
+    // The cost rate limit charges what was measured here, instead of measuring the query again.
+    if (measured) req.queryCost = measured.cost;
     if (!passed) return next();
     res.status(400).json({ errors: [{ message: passed.message, extensions: passed.extensions }] });
   };
