@@ -16,6 +16,8 @@ export interface GatewayContext {
   stale: Array<Record<string, unknown>>;
   /** The client the request counts as for rate limiting (see rate-limit.ts), when limiting is on. */
   client?: string;
+  /** The query's cost, when the limits gate measured it before Apollo (see limits.ts). */
+  cost?: number;
 }
 
 /** Apollo's KeyValueCache over SafeCache: a cache failure is a miss, never an error. */

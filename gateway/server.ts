@@ -174,8 +174,9 @@ export async function buildGateway(
           if (!limiter || !contextValue.client) return;
           return {
             async didResolveOperation({ document, operationName, schema }) {
-              const measured = measureRequest(schema, document, limits, operationName);
-              if (measured) await limiter.chargeCost(contextValue.client!, measured.cost);
+              // Measured by the gate when the query came as text; a persisted query is measured here.
+              const cost = contextValue.cost ?? measureRequest(schema, document, limits, operationName)?.cost;
+              if (cost) await limiter.chargeCost(contextValue.client!, cost);
             },
           };
         },
@@ -236,7 +237,7 @@ export async function buildGateway(
       next();
     },
     (req: express.Request, res: express.Response, next: express.NextFunction) => gate(req, res, next),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ stale: [], client: limiter?.clientOf(req) }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ stale: [], client: limiter?.clientOf(req), cost: (req as { queryCost?: number }).queryCost }) }),
   );
   // Errors of the routes (a body too large, not JSON) as GraphQL-shaped JSON, never Express's HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
