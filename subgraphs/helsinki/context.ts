@@ -3,9 +3,9 @@
  * ids, deduplicated within a request), and the freshness check of the copy that answers.
  */
 import DataLoader from 'dataloader';
-import type { Store } from '../shared/store/store';
+import { Where, type Store } from '../shared/store/store';
 import type { SyncRunner } from '../shared/sync/runner';
-import { meetingStatusNow, readSource } from '../shared/serving';
+import { meetingStatusNow, nestedFromStore, readSource } from '../shared/serving';
 import { cityById } from '../../schema/cities';
 import { todayIn } from '../shared/time';
 import { ZONE } from './mapping/common';
@@ -35,6 +35,8 @@ export interface HelsinkiContext {
   casesByDecisionRecord: DataLoader<string, ServedCase | null>;
   /** Decision makers by organisation ID. */
   bodies: DataLoader<string, Body | null>;
+  /** A meeting's decisions in section order (at most 500), by the meeting's global id: what its agenda items and body are matched against. */
+  decisionsOfMeeting: DataLoader<string, StoredDecision[]>;
   /** Vote events of decisions, by the decision's global id. */
   voteEvents: DataLoader<string, VoteEvent[]>;
   /** Documents of decisions, meetings, agenda items and cases, by the owner's global id. */
@@ -78,6 +80,9 @@ export function createContext(store: Store, sync: SyncRunner, upstreamBaseUrl: s
       const found = await store.byIds<Body>('bodies', ids.map(bodyGid));
       return ids.map((id) => found.get(bodyGid(id)) ?? null);
     }),
+    decisionsOfMeeting: new DataLoader((ids) =>
+      Promise.all(ids.map((id) => nestedFromStore<StoredDecision>(store, { table: 'decisions', where: new Where().add('meeting_id = ?', id), order: 'position' }, { first: 500 }))),
+    ),
     voteEvents: new DataLoader(async (ids) => {
       const found = await store.childrenOf<VoteEvent>('vote_events', 'decision_id', ids);
       return ids.map((id) => found.get(id) ?? []);

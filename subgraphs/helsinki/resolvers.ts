@@ -95,7 +95,7 @@ async function meetingBody(ctx: HelsinkiContext, m: ServedMeeting): Promise<Body
   if (!m.bodySourceId) return null;
   const listed = await ctx.bodies.load(m.bodySourceId);
   if (listed) return listed;
-  const [decision] = await meetingDecisions(ctx, meetingGid(m.sourceId), { first: 1 });
+  const [decision] = await ctx.decisionsOfMeeting.load(meetingGid(m.sourceId));
   if (decision?.body && decision.body.sourceId.toUpperCase() === m.bodySourceId.toUpperCase()) return decision.body;
   return bodyOfMeeting(m);
 }
@@ -169,7 +169,8 @@ export const resolvers: GraphQLResolverMap<HelsinkiContext> = {
   HelsinkiAgendaItem: {
     parent: () => null,
     children: (_i: AgendaItem, args: Args) => nestedSlice([], args),
-    decision: async (item: AgendaItem, _a, ctx) => decisionOfAgendaItem(item, await meetingDecisions(ctx, meetingGid(item.meetingSourceId), { first: 500 })),
+    // Every item of an agenda matches against the same list: read once per meeting and request.
+    decision: async (item: AgendaItem, _a, ctx) => decisionOfAgendaItem(item, await ctx.decisionsOfMeeting.load(meetingGid(item.meetingSourceId))),
   },
   HelsinkiBody: {
     __resolveReference: (ref: { id: string }, ctx: HelsinkiContext) => ctx.bodies.load(bodyIdOf(ref.id)),
