@@ -20,6 +20,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeHTML } from 'entities';
+import { fold } from '../../shared/store/search';
 
 export type VoteOption = 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT' | 'NOT_VOTING';
 
@@ -118,7 +119,7 @@ export function canonicalGroup(label: string): string {
  * (`aprovat_unanimitat` = `Aprovat unanimitat`, `Abstenció` = `abstencio`).
  */
 export function foldValue(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[_\s]+/g, ' ').trim();
+  return fold(value).replace(/[_\s]+/g, ' ').trim();
 }
 
 /** Vote cells of both files, folded: `A favor`/`a_favor`, `En contra`/`en_contra`, `Abstenció`/`abstencio`, `absencia`, `-`. */
