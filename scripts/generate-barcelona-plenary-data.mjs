@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Generates the default offline dataset of Barcelona's plenary agreements ("Acords del Plenari") for the local
- * file-server replica of https://ajuntament.barcelona.cat/sites/default/files/votacions_plenari/ into
- * subgraphs/barcelona/replica/data/plenary/:
+ * file-server replica of https://ajuntament.barcelona.cat/sites/default/files/votacions_plenari/ into the
+ * `plenary/` folder of the city's replica data (its `replica.dir` in cities.yaml, replicas/barcelona/):
  *
  *   votacions_plenari_mandat_actual.csv      current term 2023-2027: ';'-separated, NOT valid CSV (unquoted ';' in text),
  *                                            every record line starts with a TAB
@@ -17,13 +17,25 @@
  *
  *   node scripts/generate-barcelona-plenary-data.mjs          generate, then check
  *   node scripts/generate-barcelona-plenary-data.mjs --check  only check the files on disk
+ *
+ * The output folder follows the registry (barcelona's replica.dir in cities.yaml, or CITIES_FILE), read with a
+ * line match so that the script stays dependency-free.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const OUT = join(HERE, '..', 'subgraphs', 'barcelona', 'replica', 'data', 'plenary');
+const ROOT = join(HERE, '..');
+/** barcelona's `replica: { port, dir }` in the registry (the entry after `- id: barcelona`). */
+function replicaDirOf(id) {
+  const registry = readFileSync(process.env.CITIES_FILE || join(ROOT, 'cities.yaml'), 'utf8');
+  const entry = registry.split(/^\s*- id:\s*/m).find((e) => e.split(/\s/)[0] === id);
+  const dir = entry && /^\s*replica:\s*\{[^}]*\bdir:\s*([^,}\s]+)/m.exec(entry)?.[1];
+  if (!dir) throw new Error(`cities.yaml: no replica.dir for ${id}`);
+  return dir;
+}
+const OUT = join(ROOT, replicaDirOf('barcelona'), 'plenary');
 const CUR_FILE = 'votacions_plenari_mandat_actual.csv'; const PREV_FILE = 'votacions_plenari_mandat_2019_2023.csv';
 const SEED = 0x42434e50; // "BCNP"
 

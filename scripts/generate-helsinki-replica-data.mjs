@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Generates the default offline dataset of the local Ahjo REST API replica
- * (https://ahjo.hel.fi:9802/ahjorest/v1/) into subgraphs/helsinki/replica/data/:
+ * Generates Helsinki's default offline dataset for the local Ahjo REST API replica
+ * (https://ahjo.hel.fi:9802/ahjorest/v1/) into the directory cities.yaml gives as Helsinki's
+ * replica.dir (replicas/helsinki/); the API base URL in the records' links is its settings.baseUrl:
  *
  *   decisions.json       {"decisions":[...]}
  *   meetings.json        {"meetings":[...]}
@@ -17,16 +18,31 @@
  *
  *   node scripts/generate-helsinki-replica-data.mjs          generate, then check
  *   node scripts/generate-helsinki-replica-data.mjs --check  only check the files on disk
+ *
+ * `--city <id>` reads another entry of cities.yaml (CITIES_FILE names another registry): the data
+ * stays Helsinki's (its texts, bodies and real samples), only its directory and links follow the entry.
  */
 import { readFileSync, writeFileSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(HERE, '..', 'test', 'fixtures', 'helsinki');
-const OUT = join(HERE, '..', 'subgraphs', 'helsinki', 'replica', 'data');
-const API = 'https://ahjo.hel.fi:9802/ahjorest/v1/';
+const ROOT = join(HERE, '..');
+const CITY_ID = process.argv.includes('--city') ? process.argv[process.argv.indexOf('--city') + 1] : 'helsinki';
+const ENTRY = (() => {
+  const registry = process.env.CITIES_FILE || join(ROOT, 'cities.yaml');
+  const entry = (parseYaml(readFileSync(registry, 'utf8')).cities ?? []).find((c) => c.id === CITY_ID);
+  if (!entry || entry.adapter !== 'ahjo' || !entry.replica?.dir || !entry.settings?.baseUrl) {
+    throw new Error(`${registry}: no city "${CITY_ID}" on the ahjo adapter with settings.baseUrl and replica.dir`);
+  }
+  return entry;
+})();
+const OUT = join(ROOT, ENTRY.replica.dir);
+/** Ahjo's base URL, as the real records' links have it (with the trailing slash). */
+const API = `${ENTRY.settings.baseUrl.replace(/\/+$/, '')}/`;
 /** The dataset's "today": decisions end here, meetings after it are upcoming. */
 const NOW = '2026-11-26';
 const FIRST_DAY = '2024-01-01';

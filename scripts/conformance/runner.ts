@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { buildASTSchema, isObjectType, parse } from 'graphql';
 import { CITIES, CONTRACT_FILE, type CityEntry } from '../../schema/cities';
-import { citySubgraphSdl } from '../../schema/compose';
+import { knownSdl } from '../../schema/compose';
 import { postGraphQL } from './client';
 import { ID_CHECKS } from './checks/ids';
 import { PAGING_CHECKS } from './checks/paging';
@@ -73,7 +73,7 @@ export async function loadSubject(opts: ConformanceOptions): Promise<Subject> {
     throw new CheckFailure(`the SDL from \`_service { sdl }\` does not parse into a schema: ${(err as Error).message}`, sdl.slice(0, 500));
   }
   const city = cityOf(schema, opts.city);
-  const others = (opts.cities ?? CITIES).filter((c) => c.id !== city).map((c) => ({ name: c.id, sdl: citySubgraphSdl(c.subgraph.schemaFile) }));
+  const others = (opts.cities ?? CITIES).filter((c) => c.id !== city && knownSdl(c)).map((c) => ({ name: c.id, sdl: knownSdl(c)! }));
   return { url: opts.url, city, sdl, document, schema, others, contractSdl: fs.readFileSync(CONTRACT_FILE, 'utf8'), post };
 }
 

@@ -70,6 +70,28 @@ const MEETING_STATUSES: Record<string, string> = { held: 'HELD', cancelled: 'CAN
 const CASE_STATUSES: Record<string, string> = { open: 'OPEN', decided: 'DECIDED', closed: 'CLOSED' };
 const BODY_TYPES: Record<string, string> = { council: 'COUNCIL', board: 'BOARD', committee: 'COMMITTEE' };
 const ROLES: Record<string, string> = { chair: 'CHAIR', 'vice chair': 'VICE_CHAIR', member: 'MEMBER', deputy: 'DEPUTY', secretary: 'SECRETARY' };
+/**
+ * The dataset's categories → the shared topic scheme (COFOG, UN 1999; the project's topics/cofog.yaml),
+ * reviewed by hand: a category not listed gives no topic and is reported in `topics { unmapped }`.
+ * Replace it with your city's own table (say where it lives, and how it was reviewed).
+ */
+export const TOPICS = {
+  method: 'SOURCE_LABEL',
+  scheme: 'Example City topics (the dataset\'s categories)',
+  table: 'templates/city-subgraph/resolvers.ts (TOPICS)',
+  review: 'Each category of the example dataset checked against the COFOG group names.',
+  entries: { housing: '06.1', mobility: '04.5', finance: '01.1' } as Record<string, string>,
+  /** The COFOG names of the codes above: code → [name, division, division name]. */
+  names: {
+    '06.1': ['Housing development', '06', 'Housing and community amenities'],
+    '04.5': ['Transport', '04', 'Economic affairs'],
+    '01.1': ['Executive and legislative organs, financial and fiscal affairs, external affairs', '01', 'General public services'],
+  } as Record<string, [string, string, string]>,
+};
+const TOPIC_CODE = /^(0[1-9]|10)(\.[1-9])?$/;
+const BODY_TYPE_VALUES = ['COUNCIL', 'BOARD', 'COMMITTEE', 'SUBCOMMITTEE', 'OFFICER', 'TRUSTEE', 'ORGANIZATION', 'OTHER'];
+const DIMENSIONS = ['CITY', 'YEAR', 'MONTH', 'OUTCOME', 'TOPIC', 'BODY_TYPE'];
+
 const mapped = (table: Record<string, string>, raw: string | null | undefined, otherwise = 'UNKNOWN') => (raw ? table[raw.trim().toLowerCase()] : undefined) ?? otherwise;
 
 // ---- errors: BAD_USER_INPUT names the argument, so a client (and the gateway) can tell what to fix --
@@ -122,6 +144,11 @@ function checkRange(filter: { from?: unknown; to?: unknown } | null | undefined)
 
 const inRange = (date: string | null, r: { from: string | null; to: string | null }) => (!r.from && !r.to) || (!!date && (!r.from || date >= r.from) && (!r.to || date < r.to));
 
+/**
+ * Checks a `lang` argument. The example city publishes in one language, so nothing else chooses one;
+ * a city with several lets the request's Accept-Language choose when `lang` is absent (the contract's
+ * `lang`: q-values honoured, its own languages only, e.g. with the `negotiator` package).
+ */
 function checkLang(lang: unknown): string | null {
   if (lang === null || lang === undefined) return null;
   if (typeof lang !== 'string' || !/^[a-z]{2}$/.test(lang)) throw badUserInput('lang', `${JSON.stringify(lang)} is not a two-letter ISO 639-1 code.`);
@@ -254,8 +281,18 @@ export function createResolvers(data: Dataset, loadedAt = new Date()) {
   const byNumber = (a: RawDecision, b: RawDecision) => Number(a.number) - Number(b.number) || cmp(a.id, b.id);
   const decisionKey = (d: RawDecision): SortKey => [d.date ?? '', d.id];
 
-  function decisionList(args: Args, forcedBody?: string) {
-    const f = args.filter ?? {};
+  /** A decision's topic: its first category the TOPICS table lists. */
+  const topicOf = (d: RawDecision) => {
+    const value = d.categories.find((c) => TOPICS.entries[c]);
+    if (!value) return null;
+    const code = TOPICS.entries[value];
+    const [name, division, divisionName] = TOPICS.names[code];
+    return { code, name, division, divisionName, method: TOPICS.method, sourceValue: value };
+  };
+
+  /** The decisions a filter selects (after checking it): the list and `decisionStats` both use it. */
+  function selectDecisions(filter: Args | null | undefined, forcedBody?: string): RawDecision[] {
+    const f = filter ?? {};
     const range = checkRange(f);
     const text = textMatcher(f.text);
     let body: string | null = f.body ? parseId(f.body, 'body', 'filter.body') : null;
@@ -265,15 +302,77 @@ export function createResolvers(data: Dataset, loadedAt = new Date()) {
     }
     if (f.category !== null && f.category !== undefined && !String(f.category).trim()) throw badUserInput('filter.category', 'must not be empty.');
     const outcomes: string[] | null = f.outcome ?? null;
-    const items = data.decisions.filter(
+    const topics: string[] | null = f.topic ?? null;
+    for (const code of topics ?? []) {
+      if (!TOPIC_CODE.test(code)) throw badUserInput('filter.topic', `${JSON.stringify(code)} is not a COFOG code; give a division \`01\` … \`10\` (e.g. \`06\`, which matches its groups) or a group such as \`06.1\`.`);
+    }
+    const bodyTypes: string[] | null = f.bodyType ?? null;
+    for (const t of bodyTypes ?? []) if (!BODY_TYPE_VALUES.includes(t)) throw badUserInput('filter.bodyType', `unknown body type ${t}; allowed: ${BODY_TYPE_VALUES.join(', ')}.`);
+    const topicMatches = (d: RawDecision) => {
+      const code = topicOf(d)?.code;
+      return !!code && topics!.some((t) => code === t || code.startsWith(`${t}.`));
+    };
+    const bodyTypeOf = (d: RawDecision) => {
+      const b = bodyOfDecision(d);
+      return b ? mapped(BODY_TYPES, b.typeRaw, 'OTHER') : null;
+    };
+    return data.decisions.filter(
       (d) =>
         inRange(d.date, range) &&
         (!body || meetingOf(d)?.bodyId === body) &&
         (!f.category || d.categories.some((c) => c.startsWith(String(f.category).trim()))) &&
         (!outcomes || outcomes.includes(mapped(OUTCOMES, d.outcomeRaw))) &&
-        (!text || text(...Object.values(d.title), d.text, d.proposal)),
+        (!text || text(...Object.values(d.title), d.text, d.proposal)) &&
+        (!topics || topicMatches(d)) &&
+        (!bodyTypes || bodyTypes.includes(bodyTypeOf(d) ?? '')),
     );
-    return connection(items, decisionKey, newestFirst, args);
+  }
+
+  function decisionList(args: Args, forcedBody?: string) {
+    return connection(selectDecisions(args.filter, forcedBody), decisionKey, newestFirst, args);
+  }
+
+  /** `decisionStats`: the selected decisions counted by the dimensions, ordered as the contract says. */
+  function decisionStats(args: Args) {
+    const groupBy: string[] = args.groupBy ?? [];
+    if (!groupBy.length) throw badUserInput('groupBy', `must name at least one dimension of ${DIMENSIONS.join(', ')}.`);
+    const twice = groupBy.find((g, i) => groupBy.indexOf(g) !== i);
+    if (twice) throw badUserInput('groupBy', `names ${twice} twice; give each dimension at most once.`);
+    const valueOf: Record<string, (d: RawDecision) => string | number | null> = {
+      CITY: () => CITY.id,
+      YEAR: (d) => (d.date ? Number(d.date.slice(0, 4)) : null),
+      MONTH: (d) => d.date?.slice(0, 7) ?? null,
+      OUTCOME: (d) => mapped(OUTCOMES, d.outcomeRaw),
+      TOPIC: (d) => topicOf(d)?.division ?? null,
+      BODY_TYPE: (d) => {
+        const b = bodyOfDecision(d);
+        return b ? mapped(BODY_TYPES, b.typeRaw, 'OTHER') : null;
+      },
+    };
+    const field: Record<string, string> = { CITY: 'city', YEAR: 'year', MONTH: 'month', OUTCOME: 'outcome', TOPIC: 'topic', BODY_TYPE: 'bodyType' };
+    const buckets = new Map<string, Record<string, unknown>>();
+    for (const d of selectDecisions(args.filter)) {
+      const values = groupBy.map((g) => valueOf[g](d));
+      const key = JSON.stringify(values);
+      const bucket = buckets.get(key) ?? { city: null, year: null, month: null, outcome: null, topic: null, bodyType: null, count: 0 };
+      groupBy.forEach((g, i) => (bucket[field[g]] = values[i]));
+      (bucket.count as number)++;
+      buckets.set(key, bucket);
+    }
+    // Years and months newest first, the others ascending; nulls last.
+    const order = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+      for (const g of groupBy) {
+        const [x, y] = [a[field[g]], b[field[g]]] as Array<string | number | null>;
+        if (x === y) continue;
+        if (x === null) return 1;
+        if (y === null) return -1;
+        const c = x < y ? -1 : 1;
+        return g === 'YEAR' || g === 'MONTH' ? -c : c;
+      }
+      return 0;
+    };
+    const sorted = [...buckets.values()].sort(order);
+    return { totalCount: sorted.reduce((n, b) => n + (b.count as number), 0), groupBy, buckets: sorted };
   }
 
   function meetingList(args: Args, forcedBody?: string) {
@@ -316,6 +415,40 @@ export function createResolvers(data: Dataset, loadedAt = new Date()) {
       example: (): CityRoot => ({}),
     },
     ExampleCity: {
+      // The City type is an entity: the gateway's `cities` fetches it by id.
+      __resolveReference: (ref: { id?: unknown }) => (ref.id === CITY.id ? {} : null),
+      decisionStats: (_: CityRoot, args: Args) => decisionStats(args),
+      topics: () => {
+        const withTopic = data.decisions.filter((d) => topicOf(d)).length;
+        const unmappedValues = new Map<string, number>();
+        for (const d of data.decisions) if (!topicOf(d) && d.categories[0]) unmappedValues.set(d.categories[0], (unmappedValues.get(d.categories[0]) ?? 0) + 1);
+        return {
+          method: TOPICS.method,
+          scheme: TOPICS.scheme,
+          table: TOPICS.table,
+          review: TOPICS.review,
+          records: data.decisions.length,
+          recordsWith: withTopic,
+          share: data.decisions.length ? Math.round((withTopic / data.decisions.length) * 10000) / 10000 : null,
+          unmapped: (args: Args) =>
+            [...unmappedValues].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, checkFirst(args.first, 100, 20)).map(([value, records]) => ({ field: 'Decision.topic', value, records })),
+        };
+      },
+      capabilities: () => {
+        const of = (has: (d: RawDecision) => boolean) => {
+          const n = data.decisions.filter(has).length;
+          return n === data.decisions.length ? 'FULL' : n === 0 ? 'NONE' : 'PARTIAL';
+        };
+        return {
+          outcome: of((d) => mapped(OUTCOMES, d.outcomeRaw) !== 'UNKNOWN'),
+          votes: of((d) => !!d.votes),
+          categories: of((d) => d.categories.length > 0),
+          topics: TOPICS.method,
+          // The text filter matches words as written (no stemming).
+          stemmedLanguages: [],
+          decisionStats: true,
+        };
+      },
       id: () => CITY.id,
       name: () => CITY.name,
       country: () => CITY.country,
@@ -348,6 +481,14 @@ export function createResolvers(data: Dataset, loadedAt = new Date()) {
           heldThrough: loaded,
         },
       ],
+      // The summary of `sources`: a city with a sync says here whether its last refresh failed (then
+      // `servedFromOlderCopy` is true, with the sync's error in `reasons`); this dataset is read once.
+      freshness: () => ({
+        servedFromOlderCopy: false,
+        reasons: [],
+        lastSyncedAt: loaded,
+        ageSeconds: Math.max(0, Math.round((Date.now() - loadedAt.getTime()) / 1000)),
+      }),
       decisions: (_: CityRoot, args: Args) => decisionList(args),
       decision: (_: CityRoot, args: Args) => lookup(decisions, args.id, 'decision'),
       meetings: (_: CityRoot, args: Args) => meetingList(args),
@@ -389,6 +530,7 @@ export function createResolvers(data: Dataset, loadedAt = new Date()) {
       meeting: meetingOf,
       case: (d: RawDecision) => (d.caseId ? cases.get(d.caseId) ?? null : null),
       categories: (d: RawDecision) => d.categories.map(category),
+      topic: topicOf,
       voteEvents: (d: RawDecision) =>
         d.votes
           ? [

@@ -1,4 +1,4 @@
-/** Rules on answers: bad arguments, date and date-time values, coverage and sources. */
+/** Rules on answers: bad arguments, date and date-time values, coverage, sources and freshness. */
 import { cityData, oneLine } from '../client';
 import { fail, pass, type Check, type Subject } from '../types';
 
@@ -180,4 +180,38 @@ export const sources: Check = {
   },
 };
 
-export const VALUE_CHECKS: Check[] = [badArguments, dates, coverage, sources];
+export const freshness: Check = {
+  rule: 'city.freshness',
+  summary: '`freshness` agrees with `sources` in the same answer: `servedFromOlderCopy` exactly when an upstream\'s last sync failed after one succeeded (each such upstream a reason with its error), `lastSyncedAt` the oldest `lastSuccessAt` (null while one is null), ages ≥ 0.',
+  async run(s: Subject) {
+    const d = await cityData(
+      s,
+      'sources { key lastSuccessAt lastError { code } } freshness { servedFromOlderCopy reasons { upstream upstreamName lastSyncedAt ageSeconds error { code message at } } lastSyncedAt ageSeconds }',
+      '`freshness`',
+    );
+    const list: Array<Record<string, any>> = d.sources; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const f = d.freshness;
+    const problems: string[] = [];
+    const keys = new Set(list.map((x) => x.key));
+    const older = list.filter((x) => x.lastError && x.lastSuccessAt).map((x) => x.key).sort();
+    const reasons: Array<Record<string, any>> = f.reasons; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const reasonKeys = reasons.map((r) => r.upstream).sort();
+    if (f.servedFromOlderCopy !== reasons.length > 0) problems.push(`servedFromOlderCopy is ${f.servedFromOlderCopy} with ${reasons.length} reason(s)`);
+    if (JSON.stringify(reasonKeys) !== JSON.stringify(older)) problems.push(`reasons name [${reasonKeys.join(', ')}], but the upstreams whose last sync failed after one succeeded are [${older.join(', ')}]`);
+    for (const r of reasons) {
+      if (!keys.has(r.upstream)) problems.push(`reason ${JSON.stringify(r.upstream)} is not a key of \`sources\``);
+      if (!String(r.upstreamName ?? '').trim() || !String(r.error?.code ?? '').trim() || !String(r.error?.message ?? '').trim()) problems.push(`reason ${r.upstream}: upstreamName, error.code and error.message must not be empty`);
+      if (!isDateTime(r.lastSyncedAt) || !isDateTime(r.error?.at)) problems.push(`reason ${r.upstream}: lastSyncedAt ${JSON.stringify(r.lastSyncedAt)} and error.at ${JSON.stringify(r.error?.at)} must be DateTimes with an offset`);
+      if (!(r.ageSeconds >= 0)) problems.push(`reason ${r.upstream}: ageSeconds ${r.ageSeconds}`);
+    }
+    const times = list.map((x) => x.lastSuccessAt);
+    const oldest = times.includes(null) || !times.length ? null : Math.min(...times.map((t) => Date.parse(t)));
+    if (f.lastSyncedAt !== null && !isDateTime(f.lastSyncedAt)) problems.push(`lastSyncedAt ${JSON.stringify(f.lastSyncedAt)} is not a DateTime with an offset`);
+    else if ((f.lastSyncedAt === null ? null : Date.parse(f.lastSyncedAt)) !== oldest) problems.push(`lastSyncedAt is ${f.lastSyncedAt}, but the oldest lastSuccessAt of \`sources\` is ${oldest === null ? 'null' : new Date(oldest).toISOString()}`);
+    if (f.lastSyncedAt === null ? f.ageSeconds !== null : !(f.ageSeconds >= 0)) problems.push(`ageSeconds ${f.ageSeconds} with lastSyncedAt ${f.lastSyncedAt}`);
+    if (problems.length) return fail(`freshness must summarise \`sources\`: ${problems[0]}`, { problems: problems.slice(0, 8), freshness: f, sources: list });
+    return pass(f.servedFromOlderCopy ? `served from an older copy of ${reasonKeys.join(', ')}` : `fresh: last synced ${f.lastSyncedAt ?? 'never'}`);
+  },
+};
+
+export const VALUE_CHECKS: Check[] = [badArguments, dates, coverage, sources, freshness];
