@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/schema'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  testTimeout: 30000,
+  // Also the hooks' limit: a graph of real subgraphs takes seconds to start, much longer on a loaded CI machine.
+  testTimeout: 90000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -13,16 +13,16 @@ import http from 'node:http';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { ROOT_DIR, CITIES } from '../schema/cities';
+import { ROOT_DIR, CITIES, replicaOf } from '../schema/cities';
 import { createLogger } from '../subgraphs/shared/logger';
-import { createAhjoReplica } from '../subgraphs/helsinki/replica/server';
-import { createNotubizReplica } from '../subgraphs/amsterdam/replica/server';
-import { createBarcelonaReplica } from '../subgraphs/barcelona/replica/server';
-import { buildFromEnv as buildHelsinki } from '../subgraphs/helsinki/server';
-import { buildFromEnv as buildAmsterdam } from '../subgraphs/amsterdam/server';
-import { buildFromEnv as buildBarcelona } from '../subgraphs/barcelona/server';
+import { createAhjoReplica } from '../subgraphs/ahjo/replica/server';
+import { createNotubizReplica } from '../subgraphs/notubiz/replica/server';
+import { createDecidimCityReplica, filesPathOf } from '../subgraphs/decidim/replica/server';
+import { buildFromEnv as buildHelsinki } from '../subgraphs/ahjo/server';
+import { buildFromEnv as buildAmsterdam } from '../subgraphs/notubiz/server';
+import { buildFromEnv as buildBarcelona } from '../subgraphs/decidim/server';
 import { waitForHealth } from '../subgraphs/shared/wait';
-import { fmt as f, pct, peakRssMiB, port as freePort, rssMiB, startProcess, stopProcess, wrk } from './tools';
+import { fmt as f, pct, peakRssMiB, freePort, rssMiB, startProcess, stopProcess, wrk } from './tools';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,7 +40,7 @@ const logger = createLogger('bench', 'silent');
 // A full GC on demand, to measure the live heap (the process is not started with --expose-gc).
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-const dir = (id: string) => path.join(ROOT_DIR, CITIES.find((c) => c.id === id)!.replica.defaultDir);
+const dir = (id: string) => path.join(ROOT_DIR, replicaOf(CITIES.find((c) => c.id === id)!).defaultDir);
 
 /** What a subgraph reads to reach its city's replica at `url` (the registry's replicaPath is the upstream's base path). */
 const upstreamEnv = (id: string, url: string) => Object.fromEntries(CITIES.find((c) => c.id === id)!.upstreams.map((u) => [u.baseUrlEnv, `${new URL(url).origin}${u.replicaPath}`]));
@@ -63,22 +63,22 @@ function liveHeapMiB(): number {
 }
 
 export async function runGateway(): Promise<string[]> {
-  const helsinkiReplica = createAhjoReplica({ dataDir: dir('helsinki'), latencyMs: LATENCY });
-  const amsterdamReplica = createNotubizReplica({ dataDir: dir('amsterdam'), latencyMs: LATENCY });
-  const barcelonaReplica = createBarcelonaReplica({ dataDir: dir('barcelona'), latencyMs: LATENCY, decidimRateLimitPerMinute: 100 });
+  const helsinkiReplica = createAhjoReplica({ dataDir: dir('helsinki'), timezone: CITIES.find((c) => c.id === 'helsinki')!.timezone, latencyMs: LATENCY });
+  const amsterdamReplica = createNotubizReplica({ dataDir: dir('amsterdam'), zone: CITIES.find((c) => c.id === 'amsterdam')!.timezone, latencyMs: LATENCY });
+  const barcelonaReplica = createDecidimCityReplica({ dataDir: dir('barcelona'), filesPath: filesPathOf(CITIES.find((c) => c.id === 'barcelona')!), latencyMs: LATENCY, decidimRateLimitPerMinute: 100 });
   const [hr, ar, br] = await Promise.all([helsinkiReplica.listen(0), amsterdamReplica.listen(0), barcelonaReplica.listen(0)]);
   // In-memory stores, synced once before the measurements (the soak syncs every 5 s, below).
   const common = { DATA_DIR: 'memory', DATABASE_URL: '', SYNC_INTERVAL_S: '0', HELSINKI_AHJO_RETRIES: '0', AMSTERDAM_NOTUBIZ_RETRIES: '0', BARCELONA_RETRIES: '0' };
-  const helsinki = await buildHelsinki({ ...common, ...upstreamEnv('helsinki', hr.url) }, logger);
-  const amsterdam = await buildAmsterdam({ ...common, ...upstreamEnv('amsterdam', ar.url) }, logger);
-  const barcelona = await buildBarcelona({ ...common, ...upstreamEnv('barcelona', br.url) }, logger);
+  const helsinki = await buildHelsinki({ ...common, CITY_ID: 'helsinki', ...upstreamEnv('helsinki', hr.url) }, logger);
+  const amsterdam = await buildAmsterdam({ ...common, CITY_ID: 'amsterdam', ...upstreamEnv('amsterdam', ar.url) }, logger);
+  const barcelona = await buildBarcelona({ ...common, CITY_ID: 'barcelona', ...upstreamEnv('barcelona', br.url) }, logger);
   const [hs, as, bs] = await Promise.all([helsinki.listen(0), amsterdam.listen(0), barcelona.listen(0)]);
   const syncStarted = performance.now();
   await Promise.all([helsinki.sync.whenReady(), amsterdam.sync.whenReady(), barcelona.sync.whenReady()]);
   const syncSeconds = (performance.now() - syncStarted) / 1000;
   const upstreamCalls = () => helsinkiReplica.requests.length + amsterdamReplica.requests.length + barcelonaReplica.fileRequests.length + barcelonaReplica.decidim.requestCount;
 
-  const port = freePort(4900);
+  const port = await freePort();
   // The gateway's caches bounded at 32 MiB, so that the soak's memory bound is meaningful.
   const gateway = startProcess('gateway/index.ts', { PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', CACHE_MAX_MB: '32', HELSINKI_SUBGRAPH_URL: hs.url, AMSTERDAM_SUBGRAPH_URL: as.url, BARCELONA_SUBGRAPH_URL: bs.url, REDIS_URL: '' }, 'gateway');
   const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
@@ -134,7 +134,8 @@ export async function runGateway(): Promise<string[]> {
     // warm-up of the same load comes first (caches fill, V8 grows its heap to its working size), so
     // that "before" is the steady state and any growth after it is what a long run would keep adding.
     const soak = { codes: new Map<string, number>(), latencies: [] as number[], rss: [] as Array<[number, number]>, rssBefore: [0, 0], rssAfter: [0, 0], heapBefore: 0, heapAfter: 0, gatewayHeap: [] as number[] };
-    const gatewayHeapMiB = async () => ((await (await fetch(`http://127.0.0.1:${port}/metrics`)).json()) as { memory: { heapUsedMiB: number } }).memory.heapUsedMiB;
+    // The gateway's heap in use, from its Prometheus metrics (nodejs_heap_size_used_bytes).
+    const gatewayHeapMiB = async () => Math.round(Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1] ?? NaN) / 104857.6) / 10;
     if (SOAK_SECONDS > 0) {
       const flip = setInterval(() => {
         if (amsterdamReplica.faults.status) delete amsterdamReplica.faults.status;

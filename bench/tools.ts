@@ -132,10 +132,8 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A free-looking TCP port in a range no other service here uses. */
-export function port(base: number): number {
-  return base + Math.floor(Math.random() * 90);
-}
+/** A TCP port free now (the system's choice): a random pick in a range collided with the bench's own running subgraphs. */
+export { freePort } from '../test/e2e/process';
 
 export interface GraphQLAnswer {
   ms: number;

@@ -17,14 +17,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { CITIES, ROOT_DIR, type CityEntry } from '../schema/cities';
-import { createAhjoReplica } from '../subgraphs/helsinki/replica/server';
-import { createNotubizReplica } from '../subgraphs/amsterdam/replica/server';
-import { createBarcelonaReplica } from '../subgraphs/barcelona/replica/server';
+import { CITIES, ROOT_DIR, type CityEntry, replicaOf } from '../schema/cities';
+import { createAhjoReplica } from '../subgraphs/ahjo/replica/server';
+import { createNotubizReplica } from '../subgraphs/notubiz/replica/server';
+import { createDecidimCityReplica, filesPathOf } from '../subgraphs/decidim/replica/server';
+import { createOParlReplica } from '../subgraphs/oparl/replica/server';
 import { waitForHealth } from '../subgraphs/shared/wait';
-import { ask, cpuSeconds, fmt, peakRssMiB, pct, port, rssMiB, startProcess, stopProcess, wrk, type WrkResult } from './tools';
+import { ask, cpuSeconds, fmt, freePort, peakRssMiB, pct, rssMiB, startProcess, stopProcess, wrk, type WrkResult } from './tools';
 
-const DEFAULT_SCENARIOS = 'helsinki:100,amsterdam:100,barcelona:100,helsinki:100:postgres,helsinki:1000';
+// Every registry city at ×100 (Willich's OParl replica has no scale knob: ×1), then Helsinki on PostgreSQL and at ×1000.
+const DEFAULT_SCENARIOS = 'helsinki:100,amsterdam:100,denhaag:100,barcelona:100,terrassa:100,willich:1,helsinki:100:postgres,helsinki:1000';
 const SAMPLES = Number(process.env.BENCH_VOLUME_SAMPLES ?? 60);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -34,6 +36,9 @@ const SEARCH_WORDS: Record<string, string[]> = {
   helsinki: ['asunto', 'koulu', 'liikenne', 'kaava'],
   amsterdam: ['woning', 'verkeer', 'school', 'begroting'],
   barcelona: ['habitatge', 'mobilitat', 'pressupost', 'districte'],
+  denhaag: ['woning', 'verkeer', 'school', 'begroting'],
+  terrassa: ['habitatge', 'mobilitat', 'escola', 'parc'],
+  willich: ['bebauungsplan', 'haushalt', 'schule', 'straße'],
 };
 
 const TARGETS = {
@@ -42,6 +47,8 @@ const TARGETS = {
   p50At100: 50,
   p50At1000: 150,
   throughput: 300,
+  statsP50: 100,
+  exportRssGrowthMiB: 100,
 };
 
 /** A replica in this process: its URL and how many upstream calls it has answered. */
@@ -51,23 +58,35 @@ interface Replica {
   close(): Promise<void>;
 }
 
-async function startReplica(city: string, scale: number): Promise<Replica> {
-  const dataDir = path.join(ROOT_DIR, CITIES.find((c) => c.id === city)!.replica.defaultDir);
-  if (city === 'helsinki') {
-    const r = createAhjoReplica({ dataDir, scale });
-    const running = await r.listen(0);
-    // Its URL includes Ahjo's base path; the registry's replicaPath adds it again.
-    return { url: new URL(running.url).origin, calls: () => r.requests.length, close: running.close };
+async function startReplica(cityId: string, scale: number): Promise<Replica> {
+  const city = CITIES.find((c) => c.id === cityId)!;
+  const dataDir = path.join(ROOT_DIR, replicaOf(city).defaultDir);
+  switch (city.adapter?.name) {
+    case 'ahjo': {
+      const r = createAhjoReplica({ dataDir, timezone: city.timezone, scale });
+      const running = await r.listen(0);
+      // Its URL includes Ahjo's base path; the registry's replicaPath adds it again.
+      return { url: new URL(running.url).origin, calls: () => r.requests.length, close: running.close };
+    }
+    case 'notubiz': {
+      const r = createNotubizReplica({ dataDir, zone: city.timezone, scale });
+      const running = await r.listen(0);
+      return { url: running.url, calls: () => r.requests.length, close: running.close };
+    }
+    case 'oparl': {
+      // The OParl replica serves its data as it is (no scale knob): the bench says ×1 for it.
+      const r = createOParlReplica({ dataDir });
+      const running = await r.listen(0);
+      // Its URL includes OParl's base path; the registry's replicaPath adds it again.
+      return { url: new URL(running.url).origin, calls: () => r.requests.length, close: running.close };
+    }
+    default: {
+      // Decidim's own throttle (100 requests a minute per client, Rack::Attack's default in Decidim) stays on.
+      const r = createDecidimCityReplica({ dataDir, filesPath: filesPathOf(city), scale });
+      const running = await r.listen(0);
+      return { url: running.url, calls: () => r.fileRequests.length + r.decidim.requestCount, close: running.close };
+    }
   }
-  if (city === 'amsterdam') {
-    const r = createNotubizReplica({ dataDir, scale });
-    const running = await r.listen(0);
-    return { url: running.url, calls: () => r.requests.length, close: running.close };
-  }
-  // Decidim's own throttle (100 requests a minute per client, Rack::Attack's default in Decidim) stays on.
-  const r = createBarcelonaReplica({ dataDir, scale });
-  const running = await r.listen(0);
-  return { url: running.url, calls: () => r.fileRequests.length + r.decidim.requestCount, close: running.close };
 }
 
 type Engine = 'pglite' | 'postgres';
@@ -109,10 +128,12 @@ async function startCity(cityId: string, scale: number, engine: Engine): Promise
   const city = CITIES.find((c) => c.id === cityId)!;
   const replica = await startReplica(cityId, scale);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${cityId}-x${scale}-`));
-  const subgraphPort = port(4700);
+  const subgraphPort = await freePort();
   // On PostgreSQL, a schema of the bench's own, dropped afterwards.
   const schemaPrefix = `bench_${process.pid}_`;
   const env: NodeJS.ProcessEnv = {
+    // Several cities may share an adapter's entry: say which one.
+    CITY_ID: cityId,
     [`${cityId.toUpperCase()}_PORT`]: String(subgraphPort),
     DATA_DIR: dataDir,
     DATABASE_URL: engine === 'postgres' ? DATABASE_URL : '',
@@ -231,12 +252,64 @@ request = function()
 end
 `;
 
+/** The cross-city counts a researcher asks for, each request a different grouping and period. */
+const STATS_QUERY = `query Stats($filter: CrossCityDecisionFilter, $groupBy: [DecisionDimension!]!) {
+  decisionStats(filter: $filter, groupBy: $groupBy) { totalCount buckets { city year month outcome topic bodyType count } cities { city totalCount error } }
+}`;
+const STATS_GROUPINGS = [['CITY', 'MONTH'], ['CITY', 'OUTCOME'], ['CITY', 'TOPIC'], ['CITY', 'YEAR', 'OUTCOME'], ['CITY', 'BODY_TYPE'], ['MONTH', 'TOPIC']];
+
+/** The i-th stats request: groupings in turn, every city, a period of one to three years moving a year each time (or none), a topic every third. */
+function statsVariables(i: number): Record<string, unknown> {
+  const year = 2012 + (i % 14);
+  const filter: Record<string, unknown> = i % 5 === 4 ? {} : { from: `${year}-01-01`, to: `${year + 1 + (i % 3)}-01-01` };
+  if (i % 3 === 2) filter.topic = ['06', '09', '04'][i % 9 === 2 ? 0 : i % 9 === 5 ? 1 : 2];
+  return { filter, groupBy: STATS_GROUPINGS[i % STATS_GROUPINGS.length] };
+}
+
+/** Downloads an export of every city's decisions, counting rows as they stream in. */
+async function measureExport(base: string, format: 'csv' | 'ndjson', pid: number): Promise<ExportFigures> {
+  const rssBefore = rssMiB(pid);
+  const started = performance.now();
+  const res = await fetch(`${base}/export/decisions.${format}`);
+  if (!res.ok || !res.body) throw new Error(`export ${format}: HTTP ${res.status}`);
+  const total = Number(res.headers.get('x-total-count'));
+  let newlines = 0;
+  let bytes = 0;
+  let peak = rssBefore;
+  let sampled = performance.now();
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (const b of chunk) if (b === 10) newlines++;
+    if (performance.now() - sampled > 250) {
+      peak = Math.max(peak, rssMiB(pid));
+      sampled = performance.now();
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // CSV has a header line (and titles never hold a bare newline outside quotes? they may: counted by X-Total-Count instead).
+  const rows = format === 'ndjson' ? newlines : total;
+  return { format, rows, total, seconds, mib: bytes / 1048576, rssBefore, rssPeak: Math.max(peak, rssMiB(pid)) };
+}
+
+interface ExportFigures {
+  format: string;
+  rows: number;
+  total: number;
+  seconds: number;
+  mib: number;
+  rssBefore: number;
+  rssPeak: number;
+}
+
 interface CrossCityFigures {
-  scale: number;
+  /** Each city's scale, e.g. `helsinki ×100, …, willich ×1`. */
+  scales: string;
   readme: Record<string, number[]>;
   ours: WrkResult;
   oursNoCache: WrkResult;
   stock: WrkResult;
+  stats: number[];
+  exports: ExportFigures[];
   upstreamCalls: number;
   failures: string[];
 }
@@ -247,7 +320,7 @@ async function measureCrossCity(cities: RunningCity[]): Promise<CrossCityFigures
   const before = calls();
   const failures: string[] = [];
   const start = async (entry: string, env: NodeJS.ProcessEnv, health: (p: number) => Promise<void>) => {
-    const p = port(4800);
+    const p = await freePort();
     const child = startProcess(entry, { ...urls, PORT: String(p), ...env });
     await health(p);
     return { child, url: `http://127.0.0.1:${p}/graphql`, port: p };
@@ -256,6 +329,8 @@ async function measureCrossCity(cities: RunningCity[]): Promise<CrossCityFigures
   // This gateway as deployed, but with its response and edge caches off and no rate limit.
   const uncached = await start('gateway/index.ts', { RESPONSE_CACHE: 'false', RATE_LIMIT_PER_MINUTE: '0', REDIS_URL: '' }, ourHealth);
   const readme: Record<string, number[]> = {};
+  const stats: number[] = [];
+  const exports: ExportFigures[] = [];
   let uncachedRun: WrkResult;
   try {
     for (const [name, query] of Object.entries(README_QUERIES)) {
@@ -266,6 +341,19 @@ async function measureCrossCity(cities: RunningCity[]): Promise<CrossCityFigures
         if (a.body.errors) failures.push(`${name}: ${a.body.errors[0].message}`);
         readme[name].push(a.ms);
       }
+    }
+    // decisionStats over every city, counted in each city's store and merged by the gateway.
+    for (let i = 0; i < 3; i++) await ask(uncached.url, STATS_QUERY, statsVariables(i));
+    for (let i = 0; i < SAMPLES; i++) {
+      const a = await ask(uncached.url, STATS_QUERY, statsVariables(i));
+      if (a.body.errors) failures.push(`decisionStats: ${a.body.errors[0].message}`);
+      stats.push(a.ms);
+    }
+    // The export of every decision of every city, streamed.
+    for (const format of ['ndjson', 'csv'] as const) {
+      const e = await measureExport(uncached.url.replace(/\/graphql$/, ''), format, uncached.child.pid!);
+      if (e.rows !== e.total) failures.push(`export ${format}: ${e.rows} rows of X-Total-Count ${e.total}`);
+      exports.push(e);
     }
     // Throughput with the caches off too: what the caches cost when nothing repeats.
     uncachedRun = await wrk(uncached.url, { lua: UNCACHED_LUA }, { seconds: SECONDS, connections: CONNECTIONS });
@@ -297,7 +385,7 @@ async function measureCrossCity(cities: RunningCity[]): Promise<CrossCityFigures
   } finally {
     await stopProcess(stock.child);
   }
-  return { scale: cities[0].scale, readme, ours: oursRun, oursNoCache: uncachedRun, stock: stockRun, upstreamCalls: calls() - before, failures };
+  return { scales: cities.map((c) => `${c.city.id} ×${c.scale}`).join(', '), readme, stats, exports, ours: oursRun, oursNoCache: uncachedRun, stock: stockRun, upstreamCalls: calls() - before, failures };
 }
 
 function parseScenarios(spec: string): Array<{ city: string; scale: number; engine: Engine }> {
@@ -316,22 +404,25 @@ function parseScenarios(spec: string): Array<{ city: string; scale: number; engi
 
 export async function runVolume(): Promise<string[]> {
   const scenarios = parseScenarios(process.env.BENCH_VOLUME ?? DEFAULT_SCENARIOS);
-  // The cross-city part needs every city at one scale on PGlite: the first scale every city has.
-  const crossScale = scenarios.map((s) => s.scale).find((n) => CITIES.every((c) => scenarios.some((s) => s.city === c.id && s.scale === n && s.engine === 'pglite')));
+  // The cross-city part needs every registry city on PGlite: each city's first such scenario is kept
+  // running until all are there.
+  const crossScenario = new Map<string, number>();
+  for (const [i, s] of scenarios.entries()) if (s.engine === 'pglite' && !crossScenario.has(s.city)) crossScenario.set(s.city, i);
+  const crossRuns = CITIES.every((c) => crossScenario.has(c.id));
   const cityFigures: CityFigures[] = [];
   let cross: CrossCityFigures | undefined;
   const kept: RunningCity[] = [];
   try {
-    for (const { city, scale, engine } of scenarios) {
+    for (const [i, { city, scale, engine }] of scenarios.entries()) {
       console.error(`[bench] volume: ${city} ×${scale} on ${engine}: syncing…`);
       const { running, figures } = await startCity(city, scale, engine);
       cityFigures.push(figures);
       console.error(`[bench] volume: ${city} ×${scale}: ${figures.records} records in ${fmt(figures.syncSeconds)} s; measuring queries…`);
       await measureCity(running, figures);
-      if (scale === crossScale && engine === 'pglite' && !kept.some((k) => k.city.id === city)) kept.push(running);
+      if (crossRuns && crossScenario.get(city) === i) kept.push(running);
       else await stopCity(running);
-      if (crossScale && kept.length === CITIES.length && !cross) {
-        console.error(`[bench] volume: cross-city at ×${crossScale}…`);
+      if (crossRuns && kept.length === CITIES.length && !cross) {
+        console.error(`[bench] volume: cross-city over ${kept.map((k) => `${k.city.id} ×${k.scale}`).join(', ')}…`);
         cross = await measureCrossCity(kept);
         for (const k of kept.splice(0)) await stopCity(k);
       }
@@ -367,9 +458,13 @@ function volumeTable(cities: CityFigures[], cross: CrossCityFigures | undefined)
   lines.push(...rows.map((r) => r.map((v, i) => v.padEnd(widths[i])).join(' | ')));
   if (cross) {
     lines.push('');
-    lines.push(`cross-city at ×${cross.scale} (gateway process, caches off; ${SAMPLES} samples each):`);
+    lines.push(`cross-city over ${cross.scales} (gateway process, caches off; ${SAMPLES} samples each):`);
     for (const [name, v] of Object.entries(cross.readme)) lines.push(`  README query "${name}": p50 ${fmt(pct(v, 50))} ms, p99 ${fmt(pct(v, 99))} ms`);
-    lines.push(`uncached cross-city throughput at ×${cross.scale} (every request a different page size and period; wrk -t1 -c${CONNECTIONS} -d${SECONDS}s):`);
+    lines.push(`  decisionStats, every city (groupings and periods vary): p50 ${fmt(pct(cross.stats, 50))} ms, p99 ${fmt(pct(cross.stats, 99))} ms`);
+    for (const e of cross.exports) lines.push(`  export of every decision as ${e.format}: ${e.rows} rows (${fmt(e.mib)} MiB) in ${fmt(e.seconds)} s = ${fmt(e.rows / e.seconds, 0)} rows/s; gateway RSS ${fmt(e.rssBefore, 0)} → peak ${fmt(e.rssPeak, 0)} MiB`);
+    targets.push(`  decisionStats over every city p50 < ${TARGETS.statsP50} ms ............................ ${verdict(pct(cross.stats, 50) < TARGETS.statsP50)} (${fmt(pct(cross.stats, 50))} ms)`);
+    for (const e of cross.exports) targets.push(`  export (${e.format}) streams: gateway RSS grows < ${TARGETS.exportRssGrowthMiB} MiB over ${fmt(e.mib, 0)} MiB ........ ${verdict(e.rssPeak - e.rssBefore < TARGETS.exportRssGrowthMiB)} (+${fmt(e.rssPeak - e.rssBefore, 0)} MiB; ${fmt(e.rows / e.seconds, 0)} rows/s)`);
+    lines.push(`uncached cross-city throughput (every request a different page size and period; wrk -t1 -c${CONNECTIONS} -d${SECONDS}s):`);
     lines.push(`  this gateway (defaults, caches on):      ${fmt(cross.ours.rps, 0)} req/s, p50 ${fmt(cross.ours.p50ms)} ms, p99 ${fmt(cross.ours.p99ms)} ms, failed ${cross.ours.errors} of ${cross.ours.requests}`);
     lines.push(`  this gateway, RESPONSE_CACHE=false:      ${fmt(cross.oursNoCache.rps, 0)} req/s, p50 ${fmt(cross.oursNoCache.p50ms)} ms, p99 ${fmt(cross.oursNoCache.p99ms)} ms, failed ${cross.oursNoCache.errors} of ${cross.oursNoCache.requests}`);
     lines.push(`  stock @apollo/gateway + @apollo/server:  ${fmt(cross.stock.rps, 0)} req/s, p50 ${fmt(cross.stock.p50ms)} ms, p99 ${fmt(cross.stock.p99ms)} ms, failed ${cross.stock.errors} of ${cross.stock.requests}`);

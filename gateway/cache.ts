@@ -10,14 +10,18 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { SafeCache } from '../subgraphs/shared/cache';
 import type { Logger } from '../subgraphs/shared/logger';
+import { gatewayMetrics } from '../subgraphs/shared/observability/metrics';
+import { currentRequest } from './request-guard';
 
 export interface GatewayContext {
   /** Answers the cities served from stale copies during this request. */
   stale: Array<Record<string, unknown>>;
   /** The client the request counts as for rate limiting (see rate-limit.ts), when limiting is on. */
   client?: string;
-  /** The query's cost, when the limits gate measured it before Apollo (see limits.ts). */
+  /** What the query charges the client's cost budget: its cost as the limits gate measured it, or an export page's fixed charge. */
   cost?: number;
+  /** The limits gate measured this request's cost with its variables (and would have refused it over the limit). */
+  costChecked?: boolean;
 }
 
 /** Apollo's KeyValueCache over SafeCache: a cache failure is a miss, never an error. */
@@ -36,16 +40,11 @@ export class SafeKeyValueCache implements KeyValueCache<string> {
   }
 }
 
-export interface CacheStats {
-  HIT: number;
-  MISS: number;
-  STALE: number;
-  BYPASS: number;
-}
+/** How a response was served (`x-cache`; counted in cdg_gateway_cache_total). */
+export type CacheStatus = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
 
 export function createGatewayCache(options: { redisUrl?: string; maxEntries: number; timeoutMs: number; responses?: boolean; logger: Logger }) {
   const safe = new SafeCache({ ...options, namespace: 'gateway' });
-  const stats: CacheStats = { HIT: 0, MISS: 0, STALE: 0, BYPASS: 0 };
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     responseCachePlugin<GatewayContext>({
       // Responses are per client when a client identifies itself: never shared across credentials.
@@ -64,9 +63,14 @@ export function createGatewayCache(options: { redisUrl?: string; maxEntries: num
       async requestDidStart() {
         return {
           async willSendResponse({ response, metrics, contextValue, overallCachePolicy }) {
-            const status: keyof CacheStats = metrics.responseCacheHit ? 'HIT' : contextValue.stale.length ? 'STALE' : options.responses !== false && overallCachePolicy.policyIfCacheable() ? 'MISS' : 'BYPASS';
-            stats[status]++;
+            const status: CacheStatus = metrics.responseCacheHit ? 'HIT' : contextValue.stale.length ? 'STALE' : options.responses !== false && overallCachePolicy.policyIfCacheable() ? 'MISS' : 'BYPASS';
+            gatewayMetrics().cache.inc({ layer: 'response', status });
+            const record = currentRequest();
+            if (record) record.cache = status;
+            for (const city of new Set(contextValue.stale.map((s) => String(s.city)))) gatewayMetrics().stale.inc({ city });
             response.http.headers.set('x-cache', status);
+            // Answers follow Accept-Language (the default of `lang`): HTTP caches outside must keep them apart.
+            response.http.headers.set('vary', 'Accept-Language');
             if (contextValue.stale.length && response.body.kind === 'single') {
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale: contextValue.stale };
             }
@@ -75,7 +79,7 @@ export function createGatewayCache(options: { redisUrl?: string; maxEntries: num
       },
     },
   ];
-  return { safe, keyValueCache: new SafeKeyValueCache(safe), plugins, stats };
+  return { safe, keyValueCache: new SafeKeyValueCache(safe), plugins };
 }
 
 /** A request's credentials, each header on its own (the same value as a token or as an API key is not one client). */

@@ -62,6 +62,12 @@ export interface LiveSupergraphOptions {
   contractSdl?: string;
   /** SDLs known before any fetch (the registry cities' committed schemas): a city's last good schema until it answers. */
   known?: Record<string, string>;
+  /**
+   * Subgraphs composed with the cities that are not cities (the gateway's own `graph`): always in, never
+   * checked. An SDL given as a function is made for each composition from the cities' SDLs composed
+   * with it (the graph subgraph refers to the cities' types).
+   */
+  extraServices?: Array<{ name: string; url: string; sdl: string | ((cities: DocumentNode[]) => string) }>;
 }
 
 export interface LiveSupergraph extends SupergraphManager {
@@ -106,6 +112,17 @@ export function createLiveSupergraph(options: LiveSupergraphOptions): LiveSuperg
     const sdl = options.known?.[c.id];
     return { id: c.id, url: c.url, ...(sdl ? { good: { hash: sha256(sdl), doc: parse(sdl) } } : {}) };
   });
+  const extras = options.extraServices ?? [];
+  /** A generated extra SDL, parsed once per set of cities' SDLs (a check may compose several sets). */
+  const extraDocs = new Map<string, DocumentNode>();
+  const extraDoc = (sdl: string) => {
+    let doc = extraDocs.get(sdl);
+    if (!doc) {
+      if (extraDocs.size > 16) extraDocs.clear();
+      extraDocs.set(sdl, (doc = parse(sdl)));
+    }
+    return doc;
+  };
   let supergraph: { sdl: string; hash: string; at: string } | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -113,9 +130,15 @@ export function createLiveSupergraph(options: LiveSupergraphOptions): LiveSuperg
 
   /** Composes the given SDLs (registry order); the errors name the subgraph they come from. */
   function compose(set: Map<string, Good>): { supergraphSdl: string } | { errors: string[] } {
-    const result = composeServices(
-      states.filter((s) => set.has(s.id)).map((s) => ({ name: s.id, url: s.url, typeDefs: set.get(s.id)!.doc })),
-    );
+    const cities = states.filter((s) => set.has(s.id)).map((s) => ({ name: s.id, url: s.url, typeDefs: set.get(s.id)!.doc }));
+    const cityDocs = cities.map((c) => c.typeDefs);
+    let others: Array<{ name: string; url: string; typeDefs: DocumentNode }>;
+    try {
+      others = extras.map((e) => ({ name: e.name, url: e.url, typeDefs: extraDoc(typeof e.sdl === 'string' ? e.sdl : e.sdl(cityDocs)) }));
+    } catch (err) {
+      return { errors: [`the gateway's own subgraphs could not be built for these cities: ${(err as Error).message}`] };
+    }
+    const result = composeServices([...cities, ...others]);
     if (result.errors) return { errors: result.errors.map((e) => e.message) };
     return { supergraphSdl: result.supergraphSdl };
   }
@@ -304,7 +327,8 @@ export async function fetchSdl(url: string, timeoutMs: number): Promise<string> 
   return sdl;
 }
 
-async function readCapped(res: Response, max: number): Promise<string> {
+/** A response body read up to `max` bytes: a larger one is cancelled, not read into memory. */
+export async function readCapped(res: Response, max: number): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];

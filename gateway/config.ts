@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { CITIES, SUPERGRAPH_FILE, subgraphUrl } from '../schema/cities';
 import { cacheSettingsFromEnv, intFromEnv as int } from '../subgraphs/shared/env';
-import type { QueryLimits } from './limits';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits';
+import { tracingSettingsFromEnv, type TracingSettings } from '../subgraphs/shared/observability/tracing';
 
 export interface GatewayConfig {
   port: number;
@@ -46,6 +47,11 @@ export interface GatewayConfig {
   rateLimitCostPerMinute: number;
   /** API keys with a budget of their own (API_KEYS, comma-separated); any other key counts as its IP. */
   apiKeys: string[];
+  /**
+   * Proxies in front of the gateway (TRUST_PROXY_HOPS, default 0): their X-Forwarded-For names the
+   * client for rate limiting. Set it only behind proxies that append to that header (deploy/nginx.conf).
+   */
+  trustProxyHops: number;
   /** Hide internal addresses and details from clients' errors (default: on when NODE_ENV=production). */
   maskErrors: boolean;
   /** A request's headers must have arrived this long after its first byte, else 408 and the connection closes (slow clients). */
@@ -58,10 +64,13 @@ export interface GatewayConfig {
   maxJsonDepth: number;
   /** Largest query (UTF-8 bytes) that may be registered as an automatic persisted query; larger gets 400. */
   maxPersistedQueryBytes: number;
+  /** OpenTelemetry: where spans go (OTEL_EXPORTER_OTLP_ENDPOINT; off when unset). */
+  tracing: TracingSettings;
 }
 
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return {
+    tracing: tracingSettingsFromEnv(env, 'gateway'),
     port: int(env.PORT, 4000, 'PORT'),
     host: env.HOST || '127.0.0.1',
     supergraphMode: supergraphModeFromEnv(env.SUPERGRAPH),
@@ -76,13 +85,13 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     edgeCacheEntries: env.RESPONSE_CACHE === 'false' ? 0 : int(env.EDGE_CACHE_ENTRIES, 1000, 'EDGE_CACHE_ENTRIES'),
     responseCache: env.RESPONSE_CACHE !== 'false',
     limits: {
-      maxDepth: int(env.MAX_QUERY_DEPTH, 15, 'MAX_QUERY_DEPTH'),
-      maxAliases: int(env.MAX_QUERY_ALIASES, 30, 'MAX_QUERY_ALIASES'),
-      maxRootFields: int(env.MAX_ROOT_FIELDS, 10, 'MAX_ROOT_FIELDS'),
-      maxCost: int(env.MAX_QUERY_COST, 50000, 'MAX_QUERY_COST'),
-      maxTokens: int(env.MAX_QUERY_TOKENS, 5000, 'MAX_QUERY_TOKENS'),
-      maxIntrospectionNodes: int(env.MAX_INTROSPECTION_NODES, 100000, 'MAX_INTROSPECTION_NODES'),
-      maxFieldRepeats: int(env.MAX_FIELD_REPEATS, 20, 'MAX_FIELD_REPEATS'),
+      maxDepth: int(env.MAX_QUERY_DEPTH, DEFAULT_LIMITS.maxDepth, 'MAX_QUERY_DEPTH'),
+      maxAliases: int(env.MAX_QUERY_ALIASES, DEFAULT_LIMITS.maxAliases, 'MAX_QUERY_ALIASES'),
+      maxRootFields: int(env.MAX_ROOT_FIELDS, DEFAULT_LIMITS.maxRootFields, 'MAX_ROOT_FIELDS'),
+      maxCost: int(env.MAX_QUERY_COST, DEFAULT_LIMITS.maxCost, 'MAX_QUERY_COST'),
+      maxTokens: int(env.MAX_QUERY_TOKENS, DEFAULT_LIMITS.maxTokens, 'MAX_QUERY_TOKENS'),
+      maxIntrospectionNodes: int(env.MAX_INTROSPECTION_NODES, DEFAULT_LIMITS.maxIntrospectionNodes, 'MAX_INTROSPECTION_NODES'),
+      maxFieldRepeats: int(env.MAX_FIELD_REPEATS, DEFAULT_LIMITS.maxFieldRepeats, 'MAX_FIELD_REPEATS'),
     },
     introspection: env.INTROSPECTION !== 'false',
     landingPage: env.LANDING_PAGE ? env.LANDING_PAGE === 'true' : env.NODE_ENV !== 'production',
@@ -90,6 +99,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 1200, 'RATE_LIMIT_PER_MINUTE'),
     rateLimitCostPerMinute: int(env.RATE_LIMIT_COST_PER_MINUTE, 500000, 'RATE_LIMIT_COST_PER_MINUTE'),
     apiKeys: (env.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    trustProxyHops: int(env.TRUST_PROXY_HOPS, 0, 'TRUST_PROXY_HOPS'),
     maskErrors: env.MASK_ERRORS ? env.MASK_ERRORS === 'true' : env.NODE_ENV === 'production',
     ...httpTimeoutsFromEnv(env),
     maxJsonDepth: int(env.MAX_JSON_DEPTH, 64, 'MAX_JSON_DEPTH') || 64,

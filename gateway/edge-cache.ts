@@ -21,19 +21,20 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { mediaTypeOf, rawBodyOf } from './request-guard';
+import { currentRequest, mediaTypeOf, rawBodyOf } from './request-guard';
 
 export { tooLarge } from './request-guard';
 
 interface Stored {
   body: Buffer;
   headers: Record<string, string>;
+  /** The operation it answers (for the access log and metrics of the requests it answers). */
+  operation?: string;
 }
 
 export interface EdgeCache {
   /** Answers from the cache, or hands the request (its body already read by the guard) to `next`. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): void;
-  hits: number;
 }
 
 /** The request headers in the key (see the rule above); absent and empty stay apart. */
@@ -60,14 +61,14 @@ export function createEdgeCache(options: { path: string; maxEntries: number; max
   // 0 entries: the edge cache is off and every request goes on.
   const lru = options.maxEntries > 0 ? new LRUCache<string, Stored>({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (s) => s.body.length + 200 }) : undefined;
   const edge: EdgeCache = {
-    hits: 0,
     handle(req, res, next) {
       const raw = rawBodyOf(req);
       if (!lru || !raw || !cacheable(req, options.path)) return next();
       const key = keyOf(req, raw);
       const hit = lru.get(key);
       if (hit) {
-        edge.hits++;
+        const record = currentRequest();
+        if (record) Object.assign(record, { operation: hit.operation, cache: 'HIT', edge: true });
         res.writeHead(200, { ...hit.headers, 'x-cache': 'HIT', 'content-length': hit.body.length });
         res.end(hit.body);
         return;
@@ -78,7 +79,7 @@ export function createEdgeCache(options: { path: string; maxEntries: number; max
         if (status === 200 && maxAge > 0 && (servedAs === 'MISS' || servedAs === 'HIT') && !/private/.test(String(headers['cache-control']))) {
           const keep: Record<string, string> = {};
           for (const name of ['content-type', 'cache-control', 'access-control-allow-origin', 'vary']) if (headers[name]) keep[name] = String(headers[name]);
-          lru.set(key, { body, headers: keep }, { ttl: maxAge * 1000 });
+          lru.set(key, { body, headers: keep, operation: currentRequest()?.operation }, { ttl: maxAge * 1000 });
         }
       });
       next();

@@ -7,6 +7,10 @@
  * (`limitsGate`, HTTP 400, code QUERY_TOO_COMPLEX naming the limit and its value), so graphql-js's
  * validation, whose field-merging check grows with the square of repeated fields, never runs on
  * it; the validation rule checks the same for documents Apollo gets otherwise (persisted queries).
+ * The cost depends on the request's variables (`first: $n`), so it is judged with their values: by
+ * the gate for a query sent as text, and once Apollo has resolved the operation for every request
+ * (`checkCost`; a persisted query sent as a hash is first seen there). Validation, whose results
+ * Apollo caches per document, checks only what the variables cannot change.
  * Tokens are limited by the parser (`maxTokens`) and request size by the body limit.
  */
 import {
@@ -33,11 +37,16 @@ import {
   type GraphQLArgument,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
+  type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
+import { CITIES } from '../schema/cities';
+import { noteErrors } from './request-guard';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -50,6 +59,13 @@ export interface QueryLimits {
   /** Most times one response name may be selected in one selection set (graphql-js compares every pair). */
   maxFieldRepeats: number;
 }
+
+/**
+ * The limits when no configuration says otherwise (gateway/config.ts reads MAX_* over these). A query
+ * over every city of the registry must fit (issue 13): the root fields allow each city twice (e.g. two
+ * aliases, this year and last), and never fewer than 10.
+ */
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: Math.max(10, 2 * CITIES.length), maxCost: 50000, maxTokens: 5000, maxIntrospectionNodes: 100000, maxFieldRepeats: 20 };
 
 /**
  * What a list without `first` can hold at most, by field name: the bound the cost multiplies by.
@@ -80,37 +96,135 @@ export const LIST_SIZES: Record<string, number> = {
   unplacedRows: 100,
   coverage: 40,
   sources: 5,
+  reasons: 5, // CityFreshness: one per upstream whose copy is older (as many as `sources` at most)
   setAside: 100,
   unmappedValues: 100,
+  consultations: 20, // an OParl paper's consultations: one per committee and the council that handle it
+  bodies: 10, // the bodies of one OParl consultation (a connection elsewhere, costed by its `first`)
+  organizations: 10, // the bodies holding one OParl meeting (usually one, a joint session a few)
+  // One per city of the registry at most: `graph { cities }`, the root `cities`, a cross-city answer's shares.
+  cities: Math.max(1, CITIES.length),
+  buckets: 1000, // decisionStats: one per combination of the dimensions' values met (a year by months by outcomes is ~100)
+  topicScheme: 10, // COFOG's divisions
+  groups: 10, // a COFOG division's groups (at most 9)
 };
+
+/** What a lookup by a list of ids (`nodes(ids:)`) returns at most when the list is a variable. */
+const MAX_IDS = 100;
+
+/**
+ * The gateway's cross-city root fields ask every city the filter names (all by default), each for a
+ * page or a count: their cost grows with the cities fanned out, beyond what they return.
+ */
+const FAN_OUT: Record<string, (field: FieldNode, def: GraphQLField<unknown, unknown>, vars: Variables | undefined) => number> = {
+  // Each city lists `first` decisions for the page.
+  decisions: (field, def, vars) => citiesAsked(field, vars) * listSize(field, def, vars).size,
+  // Each city counts in its store: about what a default page of decisions costs it.
+  decisionStats: (field, _def, vars) => citiesAsked(field, vars) * 20,
+};
+
+/** The cities a cross-city field asks: those its `filter.cities` names, else (or when not known) every city. */
+function citiesAsked(field: FieldNode, vars: Variables | undefined): number {
+  const filter = valueOf(argumentNode(field, 'filter'), vars);
+  const cities = filter !== null && typeof filter === 'object' ? (filter as Record<string, unknown>).cities : undefined;
+  return Array.isArray(cities) ? Math.max(1, cities.length) : Math.max(1, CITIES.length);
+}
+
+/** An operation's variables by name, as it runs with them (`variableValues`). */
+export type Variables = Record<string, unknown>;
+
+/**
+ * The values of an operation's variables as it will run: what the request sends for each variable
+ * the operation declares, else the variable's default in the operation; a variable in neither is
+ * absent (its argument then takes the field's default). Variables are client input: anything but
+ * a JSON object counts as none sent (Apollo refuses such a request anyway).
+ */
+export function variableValues(operation: OperationDefinitionNode, sent: unknown): Variables {
+  const given = sent !== null && typeof sent === 'object' && !Array.isArray(sent) ? (sent as Record<string, unknown>) : {};
+  // No prototype: a variable named `$constructor` or `$__proto__` reads as absent, not as Object's.
+  const values: Variables = Object.create(null);
+  for (const def of operation.variableDefinitions ?? []) {
+    const name = def.variable.name.value;
+    if (Object.prototype.hasOwnProperty.call(given, name)) values[name] = given[name];
+    else if (def.defaultValue) values[name] = valueFromASTUntyped(def.defaultValue);
+  }
+  return values;
+}
+
+/** A variable whose value is not known (measured without the request's variables): costed as the most it may be. */
+const UNKNOWN = Symbol('unknown variable');
+
+function argumentNode(field: FieldNode, name: string): ValueNode | undefined {
+  return field.arguments?.find((a) => a.name.value === name)?.value;
+}
+
+/** An argument's value as the request gives it (literals and variables alike); UNKNOWN for a variable when `vars` is not known. */
+function valueOf(node: ValueNode | undefined, vars: Variables | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return vars ? vars[node.name.value] : UNKNOWN;
+    case Kind.LIST:
+      return node.values.map((v) => valueOf(v, vars));
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, vars)]));
+    default:
+      return valueFromASTUntyped(node);
+  }
+}
 
 /** The bound of an unpaged list nobody named in LIST_SIZES (the test keeps this from being used). */
 const UNNAMED_LIST_SIZE = 100;
 
 /** The error for a query over a limit, naming the limit, its value and what to do. */
-export function tooComplex(limit: string, value: number, actual: number, hint: string): GraphQLError {
+export function tooComplex(limit: string, value: number, actual: number, hint: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(`Query ${limit} is ${actual}; the limit is ${value}. ${hint}`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max: value, actual },
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max: value, actual, ...extra },
   });
 }
 
-/** The most a list field may return: `first` (literal; the field's maximum for a variable; its default when absent), else its bound. */
-function listSize(field: FieldNode, def: GraphQLField<unknown, unknown> | undefined): number {
-  if (!def) return 1;
+/** What bounds a list: its `first`, its ids (`nodes(ids:)`), the cities it asks, or its bound in LIST_SIZES. */
+type ListKind = 'first' | 'ids' | 'cities' | 'bound';
+
+/**
+ * The most a list field may return: `first` (literal or a variable's value; its default when absent
+ * or null; the most the field allows when not known, or not a non-negative integer, which coercion
+ * refuses anyway), a lookup's ids, else its bound. Literal and variable forms measure the same.
+ */
+function listSize(field: FieldNode, def: GraphQLField<unknown, unknown> | undefined, vars: Variables | undefined): { size: number; kind: ListKind } {
+  if (!def) return { size: 1, kind: 'bound' };
   const first = def.args.find((a) => a.name === 'first');
-  if (first) {
-    const given = field.arguments?.find((a) => a.name.value === 'first');
-    if (!given) return Math.max(1, Number(first.defaultValue ?? 20));
-    // Validation runs before variables are known: a variable counts as the most the field allows.
-    return given.value.kind === Kind.INT ? Math.max(1, Number(given.value.value)) : maxOf(first);
+  // A lookup by ids returns one item per id (a single id is coerced to a list of one).
+  const ids = def.args.find((a) => a.name === 'ids');
+  if (ids && !first && isListType(getNullableType(def.type))) {
+    const given = valueOf(argumentNode(field, 'ids'), vars);
+    return { size: Array.isArray(given) ? Math.max(1, given.length) : given === UNKNOWN ? MAX_IDS : 1, kind: 'ids' };
   }
-  return isListType(getNullableType(def.type)) ? (LIST_SIZES[def.name] ?? UNNAMED_LIST_SIZE) : 1;
+  if (first) {
+    const given = valueOf(argumentNode(field, 'first'), vars);
+    if (given === undefined || given === null) return { size: Math.max(1, Number(first.defaultValue ?? 20)), kind: 'first' };
+    return { size: typeof given === 'number' && Number.isInteger(given) && given >= 0 ? Math.max(1, given) : maxOf(first), kind: 'first' };
+  }
+  return { size: isListType(getNullableType(def.type)) ? (LIST_SIZES[def.name] ?? UNNAMED_LIST_SIZE) : 1, kind: 'bound' };
 }
 
 /** The maximum a `first` argument allows, as its description states it ("… 0 to 100."), else 500. */
 function maxOf(arg: GraphQLArgument): number {
   const m = /0 to (\d+)/.exec(arg.description ?? '');
   return m ? Number(m[1]) : 500;
+}
+
+/** The field whose lists cost most: its path (response names), its share of the cost, and what multiplies it. */
+export interface Costliest {
+  /** E.g. `helsinki.bodies.nodes.decisions`. */
+  path: string;
+  /** The cost of what it lists, counted where it is listed (the lists inside it count for themselves). */
+  cost: number;
+  /** The most items it holds (its `first`, ids or bound). */
+  size: number;
+  /** How many times over the lists around it repeat it (their sizes multiplied). */
+  outer: number;
+  kind: ListKind;
 }
 
 export interface Measure {
@@ -121,54 +235,90 @@ export interface Measure {
   introspectionNodes: number;
   /** The most times one response name is selected in one selection set. */
   fieldRepeats: number;
+  /** The list field that costs most, to name in a refusal (none when the query holds no list). */
+  costliest?: Costliest;
 }
 
-type Part = Omit<Measure, 'rootFields'>;
-const EMPTY: Part = { depth: 0, cost: 0, aliases: 0, introspectionNodes: 0, fieldRepeats: 0 };
+/** A response path, built from the leaf outwards by sharing (a prefix costs one node, so measuring stays linear). */
+interface PathNode {
+  name: string;
+  next: PathNode | null;
+}
+type Top = Omit<Costliest, 'path'> & { path: PathNode };
+
+interface Part extends Omit<Measure, 'rootFields' | 'costliest'> {
+  /** The cost of the fields not inside a list of this selection set: what an enclosing list multiplies as its own. */
+  loose: number;
+  top: Top | null;
+}
+const EMPTY: Part = { depth: 0, cost: 0, aliases: 0, introspectionNodes: 0, fieldRepeats: 0, loose: 0, top: null };
+
+const pathString = (p: PathNode | null): string => {
+  const names: string[] = [];
+  for (let n = p; n; n = n.next) names.push(n.name);
+  return names.join('.');
+};
 
 /**
  * Measures an operation of a document: linear in its size (fragments memoised per type). Counting
  * an introspection answer stops once it passes `introspectionBudget`: the measure then says so.
+ * `variables`: the values the operation runs with (`variableValues`); without them (validation,
+ * before they are known) each variable counts as the most it may be.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, introspectionBudget = Infinity): Measure {
+export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, introspectionBudget = Infinity, variables?: Variables): Measure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const memo = new Map<string, Part>();
-  const introspection = new IntrospectionCounter(schema, fragments, introspectionBudget);
+  const introspection = new IntrospectionCounter(schema, fragments, introspectionBudget, variables);
 
   function measure(set: SelectionSetNode, type: GraphQLCompositeType, open: Set<string>): Part {
-    let { depth, cost, aliases, introspectionNodes, fieldRepeats } = EMPTY;
+    let { depth, cost, aliases, introspectionNodes, fieldRepeats, loose, top } = EMPTY;
     const repeats = new Map<string, number>();
     const countRepeat = (name: string) => {
       const n = (repeats.get(name) ?? 0) + 1;
       repeats.set(name, n);
       fieldRepeats = Math.max(fieldRepeats, n);
     };
-    const add = (p: Part, times = 1) => {
+    // On a tie the one met first stays: a list's inner lists are offered before the list itself.
+    const consider = (t: Top | null) => {
+      if (t && (!top || t.cost > top.cost)) top = t;
+    };
+    const add = (p: Part) => {
       depth = Math.max(depth, p.depth);
-      cost += p.cost * times;
+      cost += p.cost;
+      loose += p.loose;
       aliases += p.aliases;
       introspectionNodes += p.introspectionNodes;
       fieldRepeats = Math.max(fieldRepeats, p.fieldRepeats);
+      consider(p.top);
     };
     const visit = (s: SelectionSetNode, t: GraphQLCompositeType) => {
       for (const sel of s.selections) {
         if (sel.kind === Kind.FIELD) {
           if (sel.alias) aliases++;
-          countRepeat((sel.alias ?? sel.name).value);
+          const name = (sel.alias ?? sel.name).value;
+          countRepeat(name);
           if (sel.name.value === '__schema' || sel.name.value === '__type') {
             const n = introspection.count(sel);
             const inner = sel.selectionSet ? measure(sel.selectionSet, introspectionRoot(schema, sel), open) : EMPTY;
             // Its size is bounded by counting it; its depth (the nested ofType of type references) is the schema's, not the client's doing.
-            add({ ...inner, depth: 1, cost: 0, introspectionNodes: n + inner.introspectionNodes });
-            cost += 1;
+            add({ ...inner, depth: 1, cost: 1, loose: 1, top: null, introspectionNodes: n + inner.introspectionNodes });
             continue;
           }
           const def = fieldOf(t, sel.name.value);
           const named = def ? getNamedType(def.type) : undefined;
           const child = sel.selectionSet && named && isCompositeType(named) ? measure(sel.selectionSet, named, open) : EMPTY;
-          add({ ...child, depth: 1 + child.depth, cost: 1 }, 1);
-          cost += listSize(sel, def) * child.cost;
+          const { size, kind } = listSize(sel, def, variables);
+          const fan = def && t === schema.getQueryType() && FAN_OUT[def.name] ? FAN_OUT[def.name](sel, def, variables) : 0;
+          add({ ...child, depth: 1 + child.depth, cost: 1 + size * child.cost + fan, loose: 0, top: null });
+          if (child.top) consider({ ...child.top, path: { name, next: child.top.path }, cost: size * child.top.cost, outer: size * child.top.outer });
+          if (size > 1 || fan > 0) {
+            // A list: what it holds outside its inner lists is its own share of the cost.
+            loose += 1;
+            consider({ path: { name, next: null }, cost: size * child.loose + fan, size, outer: 1, kind: size > 1 ? kind : 'cities' });
+          } else {
+            loose += 1 + child.loose;
+          }
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
           const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : t;
           // An inline fragment's fields merge into this selection set (repeats count together).
@@ -191,7 +341,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
       }
     };
     visit(set, type);
-    return { depth, cost, aliases, introspectionNodes, fieldRepeats };
+    return { depth, cost, aliases, introspectionNodes, fieldRepeats, loose, top };
   }
 
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
@@ -203,7 +353,12 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     if (!(err instanceof BudgetPassed)) throw err;
     return { ...EMPTY, rootFields: 0, introspectionNodes: introspectionBudget + 1 };
   }
-  return { ...part, rootFields: rootFieldCount(operation.selectionSet, fragments, new Set()) };
+  const { loose: _loose, top, ...measured } = part;
+  return {
+    ...measured,
+    rootFields: rootFieldCount(operation.selectionSet, fragments, new Set()),
+    ...(top ? { costliest: { ...top, path: pathString(top.path) } } : {}),
+  };
 }
 
 /** Root fields as executed: fields inside fragments and inline fragments at the root count too. */
@@ -244,16 +399,16 @@ class IntrospectionCounter {
     private readonly schema: GraphQLSchema,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
     private readonly budget: number,
+    private readonly variables?: Variables,
   ) {}
 
   count(field: FieldNode): number {
     const before = this.total;
     if (field.name.value === '__schema') this.value({ kind: '__Schema', value: this.schema }, field);
     else {
-      const nameArg = field.arguments?.find((a) => a.name.value === 'name');
-      const name = nameArg?.value.kind === Kind.STRING ? nameArg.value.value : null;
-      // A variable name: the largest type it could name.
-      const type = name ? this.schema.getType(name) : largestType(this.schema);
+      const name = valueOf(argumentNode(field, 'name'), this.variables);
+      // A name not known (a variable, measured before its value is): the largest type it could name.
+      const type = typeof name === 'string' ? this.schema.getType(name) : largestType(this.schema);
       this.value(type ? { kind: '__Type', value: type } : null, field);
     }
     return this.total - before;
@@ -356,8 +511,11 @@ function largestType(schema: GraphQLSchema): object | null {
   return best;
 }
 
-/** Checks a measure against the limits: the first limit passed, as the error to throw, or null. */
-export function limitPassed(m: Measure, limits: QueryLimits): GraphQLError | null {
+/**
+ * Checks a measure against the limits: the first limit passed, as the error to throw, or null.
+ * `withCost` false leaves the cost out (for validation: its measure does not know the variables).
+ */
+export function limitPassed(m: Measure, limits: QueryLimits, withCost = true): GraphQLError | null {
   if (m.rootFields > limits.maxRootFields) return tooComplex('root fields', limits.maxRootFields, m.rootFields, 'Split the query.');
   if (m.depth > limits.maxDepth) return tooComplex('depth', limits.maxDepth, m.depth, 'Select fewer nested levels.');
   if (m.aliases > limits.maxAliases) return tooComplex('aliases', limits.maxAliases, m.aliases, 'Use fewer aliases, or variables in separate requests.');
@@ -365,25 +523,112 @@ export function limitPassed(m: Measure, limits: QueryLimits): GraphQLError | nul
   if (m.introspectionNodes > limits.maxIntrospectionNodes) {
     return tooComplex('introspection size', limits.maxIntrospectionNodes, m.introspectionNodes, 'Ask for the schema once (the standard introspection query fits), without aliases repeating it.');
   }
-  if (m.cost > limits.maxCost) return tooComplex('cost', limits.maxCost, m.cost, 'Lower `first` on nested lists (sizes multiply), or page with `after`.');
-  return null;
+  return withCost ? costPassed(m, limits) : null;
 }
 
-/** The operation a request runs, measured; null when the document has none to run. */
-export function measureRequest(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, operationName?: string | null): Measure | null {
+/** The cost over MAX_QUERY_COST, as the error naming the field that costs most and how to lower it; or null. */
+export function costPassed(m: Measure, limits: QueryLimits): GraphQLError | null {
+  if (!(m.cost > limits.maxCost)) return null;
+  const c = m.costliest;
+  if (!c) return tooComplex('cost', limits.maxCost, m.cost, 'Lower `first` on nested lists (sizes multiply), or page with `after`.');
+  const repeated = c.outer > 1 ? `, ${c.outer} times over (the sizes of the lists around it multiplied)` : '';
+  const what = {
+    first: `it lists up to ${c.size} items (its \`first\`)${repeated}. Lower its \`first\`${c.outer > 1 ? ' or that of the lists around it (sizes multiply)' : ''}, select fewer fields in it, or page with \`after\`.`,
+    ids: `it looks up ${c.size} ids${repeated}. Ask for fewer ids at once.`,
+    cities: `it asks each city \`filter.cities\` names (every city when it names none)${repeated}. Name fewer cities.`,
+    bound: `it holds up to ${c.size} items (a list without \`first\`)${repeated}. Select fewer fields in it${c.outer > 1 ? ', or lower `first` on the lists around it (sizes multiply)' : ''}, or leave it out.`,
+  }[c.kind];
+  return tooComplex('cost', limits.maxCost, m.cost, `The costliest field is \`${c.path}\` (${c.cost} of it): ${what}`, { field: c.path, fieldCost: c.cost });
+}
+
+/**
+ * The operation a request runs, measured; null when the document has none to run. `variables`: the
+ * request's (`variables` of the body or the GET; undefined: not known, each counts as its maximum).
+ */
+export function measureRequest(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, operationName?: string | null, variables?: unknown): Measure | null {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-  return op ? measureOperation(schema, document, op, limits.maxIntrospectionNodes) : null;
+  return op ? measureOperation(schema, document, op, limits.maxIntrospectionNodes, variables === undefined ? undefined : variableValues(op, variables)) : null;
 }
 
+/**
+ * The cost check once Apollo has resolved the operation, with the request's variables: for every
+ * request (a persisted query sent as a hash is first seen here), before any city is asked. Returns
+ * the measure (its cost is what the rate limiter charges), or throws QUERY_TOO_COMPLEX with HTTP 400.
+ */
+export function checkCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: unknown, limits: QueryLimits): Measure {
+  const measured = measureOperation(schema, document, operation, limits.maxIntrospectionNodes, variableValues(operation, variables ?? {}));
+  const passed = costPassed(measured, limits);
+  if (passed) throw new GraphQLError(passed.message, { extensions: { ...passed.extensions, http: { status: 400, headers: new Map() } } });
+  return measured;
+}
+
+/**
+ * Apollo's validation rules: the limits the variables cannot change (the cost is checked once they
+ * are known, `checkCost`), and the operations this graph cannot run (`unsupportedOperation`).
+ */
 export function limitRules(limits: QueryLimits) {
   const rule = (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
-      const passed = limitPassed(measureOperation(context.getSchema(), context.getDocument(), node, limits.maxIntrospectionNodes), limits);
+      const passed = limitPassed(measureOperation(context.getSchema(), context.getDocument(), node, limits.maxIntrospectionNodes), limits, false);
       if (passed) context.reportError(passed);
     },
   });
-  return [rule];
+  const operations = (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node) {
+      const unsupported = unsupportedOperation(context.getSchema(), node);
+      if (unsupported) context.reportError(unsupported);
+    },
+  });
+  return [operations, rule];
+}
+
+/** The code of an answer to something this endpoint does not do (an operation type, a directive, batching). */
+export const NOT_SUPPORTED = 'OPERATION_NOT_SUPPORTED';
+
+const notSupported = (unsupported: string, message: string, nodes?: OperationDefinitionNode) =>
+  new GraphQLError(message, { nodes, extensions: { code: NOT_SUPPORTED, unsupported } });
+
+/**
+ * A subscription or a mutation on a schema without that root type. graphql-js does not check it in
+ * validation, and the gateway's query planner then fails with a 500 ("The schema has no
+ * subscription root type"): it is the client's request that cannot be run, so a 400 that says so.
+ */
+export function unsupportedOperation(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLError | null {
+  if (operation.operation === 'subscription' && !schema.getSubscriptionType()) {
+    return notSupported('subscription', 'Subscriptions are not supported: this graph has no subscription root type. Its data changes when each city\'s copy is synced (every few minutes), not in real time: poll with a query instead (repeated queries are answered from the cache), and read `sources { lastSuccessAt lagSeconds }` for how fresh each city is.', operation);
+  }
+  if (operation.operation === 'mutation' && !schema.getMutationType()) {
+    return notSupported('mutation', 'Mutations are not supported: this graph is read-only and has no mutation root type (the data comes from each city\'s own systems). Send a query.', operation);
+  }
+  return null;
+}
+
+/**
+ * What the endpoint answers for what it does not do, in terms a client can act on: Apollo's own
+ * messages for these ("Unknown directive", "Operation batching disabled.", its CSRF text) do not
+ * say what is supported or what to send instead. Applied by the gateway's formatError.
+ */
+export function explainUnsupported(error: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = error.extensions ?? {};
+  // Validation errors come back filed under GRAPHQL_VALIDATION_FAILED: the rule's own code is restored.
+  if (typeof extensions.unsupported === 'string') return { ...error, extensions: { ...extensions, code: NOT_SUPPORTED } };
+  const directive = /^Unknown directive "@(defer|stream)"\.$/.exec(error.message);
+  if (directive && extensions.code === 'GRAPHQL_VALIDATION_FAILED') {
+    const instead = directive[1] === 'defer' ? 'the deferred fields then come in the one response' : 'the whole list then comes in the one response; page with `first` and `after` for smaller parts';
+    return { ...error, message: `@${directive[1]} is not supported: this gateway answers in one response and does not deliver results incrementally. Remove the @${directive[1]} directive (${instead}).`, extensions: { ...extensions, code: NOT_SUPPORTED, unsupported: directive[1] } };
+  }
+  if (error.message === 'Operation batching disabled.') {
+    return { ...error, message: 'Batched requests (a JSON array of operations in one POST) are not supported: send each operation in a request of its own (a keep-alive connection makes that cheap), or put the fields in one query (one root field per city; aliases for repeats).', extensions: { ...extensions, code: NOT_SUPPORTED, unsupported: 'batching' } };
+  }
+  if (error.message.startsWith('This operation has been blocked as a potential Cross-Site Request Forgery')) {
+    return {
+      ...error,
+      message: 'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF): a GET, or a POST whose content type is text/plain, a form or multipart, could be sent by any web page. Add the header `apollo-require-preflight: true` (any non-empty value; `x-apollo-operation-name` works too), or POST with `content-type: application/json`.',
+      extensions: { ...extensions, requiredHeader: 'apollo-require-preflight' },
+    };
+  }
+  return error;
 }
 
 /**
@@ -405,14 +650,31 @@ export function limitsGate(schema: GraphQLSchema, limits: QueryLimits) {
       return next();
     }
     const unsupported = text.includes('isOneOf') ? unsupportedIntrospection(schema, document) : null;
-    if (unsupported) return void res.status(400).json({ errors: [{ message: unsupported, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
-    const measured = measureRequest(schema, document, limits, typeof params?.operationName === 'string' ? params.operationName : null);
+    if (unsupported) return void refuse(res, { message: unsupported, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    // The cost is judged with the values the query runs with (a GET's `variables` are JSON text).
+    const sent = req.method === 'GET' ? jsonParameter(params?.variables) : params?.variables;
+    const measured = measureRequest(schema, document, limits, typeof params?.operationName === 'string' ? params.operationName : null, sent ?? {});
     const passed = measured && limitPassed(measured, limits);
     // The cost rate limit charges what was measured here, instead of measuring the query again.
     if (measured) req.queryCost = measured.cost;
     if (!passed) return next();
-    res.status(400).json({ errors: [{ message: passed.message, extensions: passed.extensions }] });
+    refuse(res, { message: passed.message, extensions: passed.extensions });
   };
+}
+
+/** A GET parameter holding JSON; undefined when it is not one valid JSON text (Apollo refuses the request then). */
+function jsonParameter(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(res: { status(n: number): { json(body: unknown): void } }, error: { message: string; extensions: Record<string, unknown> }): void {
+  noteErrors([error]);
+  res.status(400).json({ errors: [error] });
 }
 
 /**

@@ -13,6 +13,8 @@ import { createClient } from '@redis/client';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../subgraphs/shared/logger';
+import { gatewayMetrics } from '../subgraphs/shared/observability/metrics';
+import { noteErrors } from './request-guard';
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -20,6 +22,8 @@ export interface RateLimitOptions {
   costPerMinute: number;
   /** API keys that have a budget of their own; other keys count as their IP. */
   apiKeys: string[];
+  /** Proxies in front of the gateway whose X-Forwarded-For is believed (TRUST_PROXY_HOPS; 0: none). */
+  trustProxyHops?: number;
   redisUrl?: string;
   logger: Logger;
 }
@@ -37,10 +41,23 @@ export interface RateLimiter {
 const hash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /** The client a request counts as: a registered API key, else the IP it comes from. */
-export function clientKey(req: http.IncomingMessage, registered: ReadonlySet<string>): string {
+export function clientKey(req: http.IncomingMessage, registered: ReadonlySet<string>, trustProxyHops = 0): string {
   const key = req.headers['x-api-key'];
   if (typeof key === 'string' && key && registered.has(hash(key))) return `key:${hash(key)}`;
-  return `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+  return `ip:${clientAddress(req, trustProxyHops)}`;
+}
+
+/**
+ * The client's address. Behind `hops` trusted proxies (deploy/nginx.conf is one) every request comes
+ * from the nearest proxy, and each proxy appends the address it was reached from to X-Forwarded-For:
+ * the client's is the hops-th from the right. Entries further left are what the client itself sent
+ * and are never believed (a client could otherwise pick its own budget).
+ */
+export function clientAddress(req: http.IncomingMessage, hops: number): string {
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  if (hops <= 0) return socket;
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? socket;
 }
 
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
@@ -64,7 +81,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     res.setHeader('RateLimit-Reset', String(Math.ceil(r.msBeforeNext / 1000)));
   };
   const retryOf = (r: RateLimiterRes) => Math.max(1, Math.ceil(r.msBeforeNext / 1000));
-  const clientOf = (req: http.IncomingMessage) => clientKey(req, registered);
+  const clientOf = (req: http.IncomingMessage) => clientKey(req, registered, options.trustProxyHops ?? 0);
   return {
     clientOf,
     handle(req, res, next) {
@@ -82,8 +99,11 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
           }
           headers(res, r);
           const retry = retryOf(r);
+          gatewayMetrics().rateLimited.inc({ budget: 'requests' });
+          const error = { message: `Too many requests: ${options.perMinute} a minute are allowed per client (a registered x-api-key, else the IP). Retry after ${retry} s.`, extensions: { code: 'RATE_LIMITED', retryAfter: retry } };
+          noteErrors([error]);
           res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retry) });
-          res.end(JSON.stringify({ errors: [{ message: `Too many requests: ${options.perMinute} a minute are allowed per client (a registered x-api-key, else the IP). Retry after ${retry} s.`, extensions: { code: 'RATE_LIMITED', retryAfter: retry } }] }));
+          res.end(JSON.stringify({ errors: [error] }));
         },
       );
     },
@@ -97,6 +117,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
           return;
         }
         const retry = retryOf(r);
+        gatewayMetrics().rateLimited.inc({ budget: 'cost' });
         throw new GraphQLError(
           `Query cost budget spent: ${options.costPerMinute} a minute is allowed per client (a registered x-api-key, else the IP), and this query costs ${cost}. Retry after ${retry} s, or ask for less (lower \`first\` on nested lists).`,
           { extensions: { code: 'RATE_LIMITED', retryAfter: retry, cost, http: { status: 429, headers: new Map([['retry-after', String(retry)]]) } } },

@@ -14,6 +14,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import getRawBody from 'raw-body';
+import { requestIdFrom } from '../subgraphs/shared/observability/access-log';
 
 export interface GuardLimits {
   /** Largest request body, in bytes (MAX_REQUEST_BYTES). */
@@ -29,12 +30,42 @@ interface GraphQLErrorBody {
   extensions: Record<string, unknown> & { code: string };
 }
 
+/**
+ * What the access log and the metrics say of one request, filled in as it is answered: by Apollo's
+ * plugins (operation, outcome, errors, cache), by the city sources (cities asked).
+ */
+export interface RequestRecord {
+  requestId: string;
+  /** The path asked for (Express rewrites req.url under a mount point, so it is kept here). */
+  path: string;
+  operation?: string;
+  /** Cities whose subgraphs were asked (in the order asked). */
+  cities: Set<string>;
+  /** How the answer was served (x-cache): HIT, MISS, STALE, BYPASS. */
+  cache?: string;
+  /** Answered by the edge cache (stored bytes; Apollo never saw it). */
+  edge?: boolean;
+  /** Each error of the answer: its extensions.code, and the city it names. */
+  errors: Array<{ code: string; city?: string }>;
+  /** The trace this request belongs to (the access log line is written after its span ended). */
+  traceId?: string;
+  /** Whether the answer held data (for the outcome: success, partial, error). */
+  hasData?: boolean;
+  /** A GraphQL request (not /health, /metrics, pages). */
+  graphql?: boolean;
+}
+
 /** The request being answered, for code that has no request at hand (Apollo's formatError). */
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+const requestScope = new AsyncLocalStorage<RequestRecord>();
 const requestIds = new WeakMap<http.IncomingMessage, string>();
 
 export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;
+}
+
+/** The record of the request being answered (undefined outside a request). */
+export function currentRequest(): RequestRecord | undefined {
+  return requestScope.getStore();
 }
 
 export function requestIdOf(req: http.IncomingMessage): string | undefined {
@@ -48,12 +79,16 @@ function hasBody(req: http.IncomingMessage): boolean {
 }
 
 /**
- * The outermost handler: gives the request its id (header `x-request-id`, and the scope that
- * formatError and the logs read), and makes sure a body nobody read does not hold the connection.
+ * The outermost handler: gives the request its id (the caller's `x-request-id`, or a new one; sent
+ * back in `x-request-id`, and in the scope that formatError and the logs read), and makes sure a
+ * body nobody read does not hold the connection. `onDone` is called once when the answer has been
+ * sent, or the connection closed before (for the access log and the metrics).
  */
-export function withRequestId(handler: http.RequestListener): http.RequestListener {
+export function withRequestId(handler: http.RequestListener, onDone?: (req: http.IncomingMessage, res: http.ServerResponse, record: RequestRecord, startedAt: bigint) => void): http.RequestListener {
   return (req, res) => {
-    const requestId = randomUUID();
+    const startedAt = process.hrtime.bigint();
+    // The caller's, when it is a plain token (access-log.ts), else a new one.
+    const requestId = requestIdFrom(req.headers['x-request-id']) ?? randomUUID();
     requestIds.set(req, requestId);
     res.setHeader('x-request-id', requestId);
     if (hasBody(req)) {
@@ -66,8 +101,25 @@ export function withRequestId(handler: http.RequestListener): http.RequestListen
         if (!res.headersSent) res.shouldKeepAlive = keepAlive;
       });
     }
-    requestScope.run({ requestId }, () => handler(req, res));
+    const record: RequestRecord = { requestId, path: (req.url ?? '/').split('?')[0], cities: new Set(), errors: [] };
+    if (onDone) {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        onDone(req, res, record, startedAt);
+      };
+      res.once('finish', finish);
+      res.once('close', finish);
+    }
+    requestScope.run(record, () => handler(req, res));
   };
+}
+
+/** Notes the errors of an answer for the access log and the metrics (the request's, when there is one). */
+export function noteErrors(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>, record = currentRequest()): void {
+  if (!record) return;
+  for (const e of errors) record.errors.push({ code: String(e.extensions?.code ?? 'UNKNOWN'), ...(typeof e.extensions?.city === 'string' ? { city: e.extensions.city } : {}) });
 }
 
 /** The answer to a request body over the limit. */
@@ -82,6 +134,7 @@ function reply(req: http.IncomingMessage, res: http.ServerResponse, status: numb
     return;
   }
   const requestId = requestIdOf(req);
+  noteErrors(errors);
   const body = JSON.stringify({ errors: errors.map((e) => ({ ...e, extensions: { ...e.extensions, ...(requestId ? { requestId } : {}) } })) });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) });
   // Stop the socket once the answer is flushed: the rest of the body is never read.

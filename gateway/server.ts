@@ -11,27 +11,32 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { CityDataSource } from './city-datasource';
-import { createGatewayCache, type CacheStats, type GatewayContext } from './cache';
+import { createGatewayCache, type GatewayContext } from './cache';
 import { createEdgeCache } from './edge-cache';
-import { createRequestGuard, currentRequestId, tooLarge, withRequestId } from './request-guard';
+import { createRequestGuard, currentRequest, currentRequestId, noteErrors, tooLarge, withRequestId, type RequestRecord } from './request-guard';
+import { gatewayMetrics, metricsText, METRICS_CONTENT_TYPE, operationLabel, outcomeOf } from '../subgraphs/shared/observability/metrics';
+import { serveInSpan } from '../subgraphs/shared/observability/tracing';
+import { logAccess, secondsSince } from '../subgraphs/shared/observability/access-log';
 import { maskForClient } from './mask';
 import { createRateLimiter } from './rate-limit';
-import { limitRules, limitsGate, measureRequest, type QueryLimits } from './limits';
+import { checkCost, explainUnsupported, limitRules, limitsGate, type QueryLimits } from './limits';
 import { createLiveSupergraph, type LiveSupergraph } from './composition';
-import { citySubgraphSdl } from '../schema/compose';
+import { knownSdl } from '../schema/compose';
+import { GRAPH_SUBGRAPH, GRAPH_SUBGRAPH_URL, GraphStatusDataSource, graphSubgraphSdl } from './graph-status';
+import { EXPORT_PAGE_COST, exportRouter } from './export';
+import { pagesRouter } from './pages';
 
 /** How long one readiness probe of the cities answers /ready. */
 const READY_PROBE_MS = 3000;
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 10, maxCost: 50000, maxTokens: 5000, maxIntrospectionNodes: 100000, maxFieldRepeats: 20 };
+import { DEFAULT_LIMITS } from './limits';
+export { DEFAULT_LIMITS };
 import { CITIES } from '../schema/cities';
 import type { GatewayConfig } from './config';
 import { listen, type RunningService } from '../subgraphs/shared/server';
 import { createLogger, type Logger } from '../subgraphs/shared/logger';
 
 export interface Gateway {
-  /** Responses by how they were served (HIT, MISS, STALE, BYPASS). */
-  cacheStats: CacheStats;
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<GatewayContext>;
@@ -44,7 +49,7 @@ export interface CityReachability {
   url: string;
   /** The subgraph answers. */
   reachable: boolean;
-  /** The subgraph can answer queries: its store holds a completed sync of every upstream. */
+  /** The subgraph can answer now: every upstream synced, fresh enough and answering (its /ready, readiness.ts). */
   ready: boolean;
   latencyMs: number | null;
   error?: string;
@@ -57,10 +62,11 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
   const started = Date.now();
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    const body = (await res.json().catch(() => ({}))) as { sources?: unknown };
-    // 503 from a subgraph means "up, but not synced yet".
+    const body = (await res.json().catch(() => ({}))) as { sources?: unknown; reasons?: unknown };
+    // 503 from a subgraph means "up, but cannot answer now": its reasons say why (not synced, stale, upstream unreachable).
     const reachable = res.ok || res.status === 503;
-    return { id, url: graphqlUrl, reachable, ready: res.ok, latencyMs: Date.now() - started, ...(res.ok ? {} : { error: res.status === 503 ? 'first sync not done' : `HTTP ${res.status}` }), ...(body.sources ? { sources: body.sources } : {}) };
+    const reasons = Array.isArray(body.reasons) ? body.reasons.filter((r): r is string => typeof r === 'string') : [];
+    return { id, url: graphqlUrl, reachable, ready: res.ok, latencyMs: Date.now() - started, ...(res.ok ? {} : { error: res.status === 503 ? (reasons.length ? reasons.join('; ') : 'not ready (the subgraph gave no reason)') : `HTTP ${res.status}` }), ...(body.sources ? { sources: body.sources } : {}) };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     return { id, url: graphqlUrl, reachable: false, ready: false, latencyMs: null, error: e.cause?.code ?? e.message };
@@ -74,7 +80,7 @@ async function probeCity(id: string, graphqlUrl: string): Promise<CityReachabili
 export type SupergraphSource = { supergraphSdl: string } | { liveSupergraph: { pollMs: number } };
 
 export async function buildGateway(
-  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'responseCache' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'rateLimitCostPerMinute' | 'apiKeys' | 'maskErrors' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxJsonDepth' | 'maxPersistedQueryBytes'>> & SupergraphSource,
+  config: Pick<GatewayConfig, 'subgraphUrls' | 'subgraphTimeoutMs'> & Partial<Pick<GatewayConfig, 'cache' | 'queryPlanCacheMiB' | 'edgeCacheEntries' | 'responseCache' | 'limits' | 'introspection' | 'landingPage' | 'maxRequestBytes' | 'subgraphBreakerResetMs' | 'rateLimitPerMinute' | 'rateLimitCostPerMinute' | 'apiKeys' | 'trustProxyHops' | 'maskErrors' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxJsonDepth' | 'maxPersistedQueryBytes'>> & SupergraphSource,
   logger: Logger = createLogger('gateway'),
 ): Promise<Gateway> {
   const app = express();
@@ -88,7 +94,7 @@ export async function buildGateway(
   const served = (req: http.IncomingMessage, res: http.ServerResponse) => guard.handle(req, res, () => edge.handle(req, res, () => app(req, res)));
   // Per-client rate limiting comes first, before any cache: it is about the client, not the answer.
   const limiter = config.rateLimitPerMinute
-    ? createRateLimiter({ perMinute: config.rateLimitPerMinute, costPerMinute: config.rateLimitCostPerMinute ?? 0, apiKeys: config.apiKeys ?? [], redisUrl: config.cache?.redisUrl, logger })
+    ? createRateLimiter({ perMinute: config.rateLimitPerMinute, costPerMinute: config.rateLimitCostPerMinute ?? 0, apiKeys: config.apiKeys ?? [], trustProxyHops: config.trustProxyHops, redisUrl: config.cache?.redisUrl, logger })
     : undefined;
   // Slow clients: the headers, and the whole request, must arrive in time (else 408 and the
   // connection closes). Answering is not counted: Node stops the request timeout once the request
@@ -96,10 +102,15 @@ export async function buildGateway(
   const headersTimeout = config.headersTimeoutMs ?? 10000;
   const httpServer = http.createServer(
     { headersTimeout, requestTimeout: config.requestTimeoutMs ?? 30000, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))) },
-    // Every request gets an id (x-request-id, errors' extensions.requestId, the logs).
-    withRequestId(limiter ? (req, res) => limiter.handle(req, res, () => served(req, res)) : served),
+    // Every request gets an id (x-request-id, errors' extensions.requestId, the logs) and a server
+    // span (its trace continues the caller's traceparent); once answered, one access-log line and
+    // the request metrics (observe).
+    withRequestId((req, res) => {
+      const span = serveInSpan(req, res, { 'cdg.service': 'gateway' }, () => (limiter ? limiter.handle(req, res, () => served(req, res)) : served(req, res)));
+      const record = currentRequest();
+      if (record) record.traceId = span.spanContext().traceId;
+    }, (req, res, record, startedAt) => observe(req, res, record, startedAt, logger)),
   );
-  httpServer.keepAliveTimeout = config.keepAliveTimeoutMs ?? 5000;
   const cityNames = Object.fromEntries(CITIES.map((c) => [c.id, c.name]));
   // Live: composed from the registry's cities at their configured URLs (the URLs in the supergraph
   // are the ones buildService is given).
@@ -111,15 +122,19 @@ export async function buildGateway(
       fetchTimeoutMs: Math.min(config.subgraphTimeoutMs, 5000),
       // A registry city down when the gateway starts is served from the schema this checkout has for
       // it (so it answers null with CITY_UNAVAILABLE, never a failed query), until it can be asked.
-      known: Object.fromEntries(CITIES.map((c) => [c.id, citySubgraphSdl(c.subgraph.schemaFile)])),
+      known: Object.fromEntries(CITIES.flatMap((c) => { const sdl = knownSdl(c); return sdl ? [[c.id, sdl]] : []; })),
+      // The gateway's own subgraph refers to the cities' types: its SDL is made per composition.
+      extraServices: [{ name: GRAPH_SUBGRAPH, url: GRAPH_SUBGRAPH_URL, sdl: (cities) => graphSubgraphSdl(cities) }],
       logger,
     })
     : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: live ?? (config as { supergraphSdl: string }).supergraphSdl,
     buildService: ({ name, url }) => {
+      // The gateway's own `graph` (the cities status) answers in process.
+      if (name === GRAPH_SUBGRAPH) return new GraphStatusDataSource({ live: live ? () => live.status() : undefined, subgraphUrls: config.subgraphUrls, subgraphTimeoutMs: config.subgraphTimeoutMs, subgraphBreakerResetMs: config.subgraphBreakerResetMs });
       const target = config.subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`No URL for city subgraph "${name}": add it to schema/cities.ts.`);
+      if (!target) throw new Error(`No URL for city subgraph "${name}": add it to cities.yaml.`);
       return new CityDataSource(name, cityNames[name] ?? name, target, config.subgraphTimeoutMs, config.subgraphBreakerResetMs);
     },
     logger,
@@ -144,7 +159,10 @@ export async function buildGateway(
     // A browser's "simple" request (GET or form POST without a preflight) cannot run an operation.
     csrfPrevention: true,
     // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
-    formatError: (formatted) => {
+    formatError: (answered) => {
+      // What the endpoint does not support (subscriptions, @defer, batching, a GET without the
+      // preflight header) is said in terms a client can act on (limits.ts).
+      const formatted = explainUnsupported(answered);
       const coded = formatted.extensions?.limit ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } } : formatted;
       // The request guard answers a hash mismatch first; should Apollo see one, it keeps its code too.
       const apq = coded.message === 'provided sha does not match query'
@@ -153,7 +171,9 @@ export async function buildGateway(
       // A client can quote the request id; the logs carry it too.
       const requestId = currentRequestId();
       const withId = requestId ? { ...apq, extensions: { ...apq.extensions, requestId } } : apq;
-      if (!config.maskErrors) return withId;
+      // In development the trace id too, to find the request's trace (production keeps it in the logs).
+      const traceId = currentRequest()?.traceId;
+      if (!config.maskErrors) return traceId ? { ...withId, extensions: { ...withId.extensions, traceId } } : withId;
       // In production clients get the code, the city and a message without internal addresses,
       // subgraph names or socket errors; the details stay in the logs, with the request id.
       const { masked, changed } = maskForClient(withId, (id) => cityNames[id] ?? id, requestId);
@@ -164,19 +184,46 @@ export async function buildGateway(
     },
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
+    // index.ts stops the gateway on SIGINT/SIGTERM (closeOnSignals); Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ...cache.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.landingPage === false ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads Apollo Sandbox from a CDN (blank offline): browsers get the
+      // gateway's own GraphiQL at / instead (pages.ts).
+      ApolloServerPluginLandingPageDisabled(),
       {
-        // A query spends its client's cost budget by what it costs (measured as the limits measure it).
+        // Once the operation is known, its cost with the request's variables is checked against
+        // MAX_QUERY_COST (400 QUERY_TOO_COMPLEX; a persisted query sent as a hash is first seen
+        // here), and spends its client's cost budget (an export page charges its own, EXPORT_PAGE_COST).
         async requestDidStart({ contextValue }) {
-          if (!limiter || !contextValue.client) return;
           return {
-            async didResolveOperation({ document, operationName, schema }) {
-              // Measured by the gate when the query came as text; a persisted query is measured here.
-              const cost = contextValue.cost ?? measureRequest(schema, document, limits, operationName)?.cost;
-              if (cost) await limiter.chargeCost(contextValue.client!, cost);
+            async didResolveOperation({ document, operation, schema, request }) {
+              if (!operation) return;
+              // A query sent as text was measured by the gate with the same variables (and refused
+              // there if over the limit); any other (a persisted query sent as a hash, an export
+              // page) is measured here.
+              const measured = contextValue.costChecked ? undefined : checkCost(schema, document, operation, request.variables, limits);
+              const cost = contextValue.cost ?? measured?.cost;
+              if (limiter && contextValue.client && cost) await limiter.chargeCost(contextValue.client, cost);
+            },
+          };
+        },
+      },
+      {
+        // What the access log and the metrics say of a GraphQL request (see observe below).
+        async requestDidStart() {
+          const record = currentRequest();
+          if (record) record.graphql = true;
+          return {
+            async didResolveOperation({ operationName }) {
+              if (record) record.operation = operationName ?? undefined;
+            },
+            async willSendResponse({ response }) {
+              if (!record || response.body.kind !== 'single') return;
+              const { data, errors } = response.body.singleResult;
+              record.hasData = data !== undefined && data !== null;
+              if (errors) noteErrors(errors, record);
             },
           };
         },
@@ -217,14 +264,16 @@ export async function buildGateway(
     const supergraphState = composition ? { mode: composition.mode, pollMs: composition.pollMs, supergraphHash: composition.supergraphHash, composedAt: composition.composedAt } : { mode: 'static' };
     res.status(ready ? 200 : 503).json({ status, supergraph: ready ? 'loaded' : 'not loaded', composition: supergraphState, cities });
   });
-  app.get('/metrics', (_req, res) => {
-    const mib = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
-    const memory = process.memoryUsage();
-    res.json({
-      cache: { kind: cache.safe.kind, responses: { ...cache.stats, EDGE_HIT: edge.hits }, errors: cache.safe.errors },
-      memory: { rssMiB: mib(memory.rss), heapUsedMiB: mib(memory.heapUsed), heapTotalMiB: mib(memory.heapTotal), externalMiB: mib(memory.external) },
-    });
+  // Prometheus metrics (text format; families in the README, "Observability"). For operators: the
+  // production proxy does not pass /metrics on (deploy/), Prometheus scrapes each service directly.
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', METRICS_CONTENT_TYPE).send(await metricsText());
   });
+  // A browser opening /graphql (no operation in the URL) is sent to the explorer at /, unless the
+  // landing page is turned off (LANDING_PAGE=false).
+  if (config.landingPage !== false) {
+    app.get('/graphql', (req, res, next) => (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html' ? res.redirect(302, '/') : next()));
+  }
   app.use(
     '/graphql',
     // The body as the guard read it (here for a request that reached Express without it): never
@@ -237,8 +286,17 @@ export async function buildGateway(
       next();
     },
     (req: express.Request, res: express.Response, next: express.NextFunction) => gate(req, res, next),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ stale: [], client: limiter?.clientOf(req), cost: (req as { queryCost?: number }).queryCost }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => {
+      const cost = (req as { queryCost?: number }).queryCost;
+      return { stale: [], client: limiter?.clientOf(req), cost, costChecked: cost !== undefined };
+    } }),
   );
+  // Exports for researchers: the cross-city decisions as CSV or NDJSON, streamed (export.ts).
+  // An export page charges the client's cost budget one per row it holds (EXPORT_PAGE_COST), not the
+  // page query's estimate (about 13,000, which would cap an export at some 40 pages a minute).
+  app.use('/export', exportRouter({ apollo, logger, contextOf: (req) => ({ stale: [], client: limiter?.clientOf(req), cost: EXPORT_PAGE_COST }) }));
+  // The pages: / (GraphiQL) and /compare, with their assets, from web/dist (pages.ts).
+  app.use(pagesRouter(logger));
   // Errors of the routes (a body too large, not JSON) as GraphQL-shaped JSON, never Express's HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
@@ -251,7 +309,6 @@ export async function buildGateway(
   });
 
   return {
-    cacheStats: cache.stats,
     app,
     httpServer,
     apollo,
@@ -261,6 +318,31 @@ export async function buildGateway(
       await apollo.stop();
       await cache.safe.disconnect();
       await limiter?.close();
-    }),
+    }, config.keepAliveTimeoutMs ?? 5000),
   };
+}
+
+/**
+ * Once a request is answered: its access-log line (never headers or bodies: no credentials), and for
+ * GraphQL requests (/graphql, /export) the request, error and edge-cache metrics.
+ */
+function observe(req: http.IncomingMessage, res: http.ServerResponse, record: RequestRecord, startedAt: bigint, logger: Logger): void {
+  const seconds = secondsSince(startedAt);
+  const path = record.path;
+  const graphql = path === '/graphql' || path.startsWith('/export');
+  const operation = path.startsWith('/export') ? 'export' : operationLabel(record.operation);
+  const outcome = res.statusCode >= 400 && !record.hasData ? 'error' : outcomeOf(record.hasData ?? false, record.errors.length);
+  if (graphql && (record.graphql || record.edge || record.errors.length)) {
+    const metrics = gatewayMetrics();
+    metrics.requests.inc({ operation, outcome });
+    metrics.requestDuration.observe({ operation }, seconds);
+    for (const e of record.errors) metrics.errors.inc({ code: e.code, city: e.city ?? '' });
+    if (record.edge) metrics.cache.inc({ layer: 'edge', status: 'HIT' });
+    // Refused before Apollo ran it: the guard, the limits gate, the rate limiter.
+    if (!record.graphql && !record.edge && record.errors.length) metrics.refused.inc({ reason: record.errors[0].code });
+  }
+  logAccess(logger, req, res, { ...record, seconds }, {
+    ...(graphql ? { operation: record.operation ?? null, outcome, cities: [...record.cities], cache: record.cache ?? null, errorCodes: [...new Set(record.errors.map((e) => e.code))] } : {}),
+    remoteAddress: req.socket.remoteAddress,
+  });
 }

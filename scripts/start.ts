@@ -18,7 +18,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { CITIES, ROOT_DIR, subgraphUrl, type CityEntry } from '../schema/cities';
+import { CITIES, replicaOf, ROOT_DIR, subgraphUrl, type CityEntry } from '../schema/cities';
 import { waitForHealth } from '../subgraphs/shared/wait';
 
 // ---- Configuration: every environment variable this script reads itself (dataDir() aside) ------
@@ -56,8 +56,11 @@ function intEnv(name: string, fallback: number): number {
 
 /** A replica's port: `<CITY>_REPLICA_PORT` (the variable the replica itself reads), else the registry's. */
 function replicaPort(city: CityEntry): number {
-  return intEnv(city.replica.dirEnv.replace(/_DIR$/, '_PORT'), city.replica.port);
+  return intEnv(`${city.envPrefix}_REPLICA_PORT`, replicaOf(city).port);
 }
+
+/** The cities this script runs (on an adapter); a city that runs its own subgraph is reached at its URL. */
+const LOCAL = CITIES.filter((c) => c.adapter);
 
 // ---- Supervision ----------------------------------------------------------------------------------
 
@@ -184,7 +187,7 @@ async function stop(code: number): Promise<void> {
 function dataDir(): string | undefined {
   if (process.env.DATA_DIR || process.env.DATABASE_URL) return process.env.DATA_DIR;
   if (!offline) return path.join(ROOT_DIR, '.data', 'live');
-  const replicaSettings = CITIES.flatMap((c) => [c.replica.dirEnv, c.replica.dirEnv.replace(/_DIR$/, '_SCALE')].map((name) => process.env[name] ?? ''));
+  const replicaSettings = LOCAL.flatMap((c) => [`${c.envPrefix}_REPLICA_DIR`, `${c.envPrefix}_REPLICA_SCALE`].map((name) => process.env[name] ?? ''));
   const custom = replicaSettings.some(Boolean);
   return path.join(ROOT_DIR, '.data', custom ? `offline-${crypto.createHash('sha1').update(JSON.stringify(replicaSettings)).digest('hex').slice(0, 8)}` : 'offline');
 }
@@ -195,34 +198,36 @@ async function main(): Promise<void> {
   if (stores) process.env.DATA_DIR = stores;
   process.on('SIGTERM', () => void stop(0));
   const lines: string[] = [];
-  for (const city of CITIES) {
+  for (const city of CITIES.filter((c) => !c.adapter)) lines.push(`  ${city.name}: its own subgraph at ${subgraphUrl(city)}`);
+  for (const city of LOCAL) {
     // A subgraph moved to another port (`<CITY>_PORT`) is where the gateway and the health checks look.
     const portEnv = city.subgraph.urlEnv.replace(/_SUBGRAPH_URL$/, '_PORT');
     if (process.env[portEnv] && !process.env[city.subgraph.urlEnv]) process.env[city.subgraph.urlEnv] = `http://127.0.0.1:${intEnv(portEnv, city.subgraph.port)}/graphql`;
-    const env: NodeJS.ProcessEnv = {};
+    const env: NodeJS.ProcessEnv = { CITY_ID: city.id };
+    const replicated = offline && !!city.replica;
     for (const upstream of city.upstreams) {
-      if (offline) {
+      if (replicated) {
         env[upstream.baseUrlEnv] = `http://127.0.0.1:${replicaPort(city)}${upstream.replicaPath}`;
       } else {
         env[upstream.baseUrlEnv] = process.env[upstream.baseUrlEnv] || upstream.liveBaseUrl;
       }
-      lines.push(`  ${city.name}: ${upstream.description} at ${env[upstream.baseUrlEnv]}${offline ? ' (local replica)' : ''}`);
+      lines.push(`  ${city.name}: ${upstream.description} at ${env[upstream.baseUrlEnv]}${replicated ? ' (local replica)' : offline ? ' (live: its registry entry has no replica)' : ''}`);
     }
-    if (offline) {
+    if (replicated) {
       // Replicas get no heap limit: they stand in for the cities' own servers and take no client queries.
       const health = `http://127.0.0.1:${replicaPort(city)}/health`;
-      supervise(`${city.id} replica`, city.replica.entry, {}, { heapMb: 0, healthUrl: health });
+      supervise(`${city.id} replica`, replicaOf(city).entry, { CITY_ID: city.id }, { heapMb: 0, healthUrl: health });
       await waitForHealth(health);
     }
     supervise(`${city.id} subgraph`, city.subgraph.entry, env, { heapMb: SUBGRAPH_MAX_HEAP_MB, healthUrl: subgraphUrl(city).replace(/\/graphql$/, '/health') });
   }
-  for (const city of CITIES) {
+  for (const city of LOCAL) {
     await waitForHealth(subgraphUrl(city).replace(/\/graphql$/, '/health'));
   }
   const gatewayHealth = `http://127.0.0.1:${GATEWAY_PORT}/health`;
   supervise('gateway', 'gateway/index.ts', {}, { heapMb: GATEWAY_MAX_HEAP_MB, healthUrl: gatewayHealth, essential: true });
   await waitForHealth(gatewayHealth);
-  console.log(`[start] every service is up; waiting for each city's first sync (${CITIES.map((c) => c.name).join(', ')})…`);
+  console.log(`[start] every service is up; waiting for each city's first sync (${LOCAL.map((c) => c.name).join(', ')})…`);
   const notReady = await waitForSyncs(START_SYNC_TIMEOUT_MS);
   console.log(
     [
@@ -241,15 +246,18 @@ async function main(): Promise<void> {
 /** Waits until every subgraph's /ready says its first sync is done; returns the cities still not ready at the deadline. */
 async function waitForSyncs(timeoutMs: number): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
-  const pending = new Map(CITIES.map((c) => [c.id, `${c.name}: waiting`]));
+  const pending = new Map(LOCAL.map((c) => [c.id, `${c.name}: waiting`]));
   while (pending.size && Date.now() < deadline && !stopping) {
-    for (const city of CITIES.filter((c) => pending.has(c.id))) {
+    for (const city of LOCAL.filter((c) => pending.has(c.id))) {
       try {
         const res = await fetch(subgraphUrl(city).replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
-        const body = (await res.json()) as { sources?: Array<{ key: string; lastError?: { message: string } | null }> };
-        if (res.ok) {
+        const body = (await res.json()) as { sources?: Array<{ key: string; lastError?: { message: string } | null }>; upstreams?: Array<{ synced: boolean }>; reasons?: string[] };
+        // Not ready can also mean synced before but now stale or unreachable (no network): such a
+        // city serves its stored copy, so the start does not wait for it; /ready says why.
+        const syncedBefore = !res.ok && !!body.upstreams?.length && body.upstreams.every((u) => u.synced);
+        if (res.ok || syncedBefore) {
           pending.delete(city.id);
-          console.log(`[start] ${city.name}: first sync done.`);
+          console.log(`[start] ${city.name}: ${res.ok ? 'first sync done.' : `serving its stored copy, but not ready: ${(body.reasons ?? []).join('; ')}`}`);
         } else {
           const errors = (body.sources ?? []).filter((s) => s.lastError).map((s) => `${s.key}: ${s.lastError!.message}`);
           pending.set(city.id, `${city.name}${errors.length ? ` (${errors.join('; ')})` : ' (syncing)'}`);

@@ -76,12 +76,13 @@ async function main(): Promise<void> {
   const { city: cityId, from, full } = parseArgs(process.argv.slice(2));
   const city = CITIES.find((c) => c.id === cityId);
   if (!city) fail(`Unknown city "${cityId}".\n${USAGE}`, 2);
+  if (!city.adapter) fail(`${city.name} runs its own subgraph (${city.subgraph.url}); it syncs itself.`, 2);
   // Logs go to the log level's destination; the bar owns the terminal.
   const logger = createLogger(`${city.id}-sync`, process.env.LOG_LEVEL || 'warn');
   const { buildFromEnv } = (await import(path.join(ROOT_DIR, city.subgraph.builder))) as { buildFromEnv(env: NodeJS.ProcessEnv, logger: unknown): Promise<CitySubgraph> };
   let subgraph: CitySubgraph;
   try {
-    subgraph = await buildFromEnv({ ...process.env, SYNC_INTERVAL_S: '0' }, logger);
+    subgraph = await buildFromEnv({ ...process.env, CITY_ID: city.id, SYNC_INTERVAL_S: '0' }, logger);
   } catch (err) {
     fail(`${city.name}: cannot open its store: ${(err as Error).message}`, 1);
   }

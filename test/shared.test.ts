@@ -2,7 +2,10 @@
 import { decodeCursor, encodeCursor } from '../subgraphs/shared/pagination';
 import { checkDateRange, checkFirst, checkLang, parseId } from '../subgraphs/shared/args';
 import { GraphQLError } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { UpstreamClient } from '../subgraphs/shared/upstream';
+import { UpstreamError } from '../subgraphs/shared/errors';
 import { createLogger } from '../subgraphs/shared/logger';
 import { localDate, localMillis, localToOffset } from '../subgraphs/shared/time';
 
@@ -85,5 +88,42 @@ describe('local times', () => {
       expect(localToOffset(value, 'Europe/Helsinki')).toBeNull();
       expect(localMillis(value, 'Europe/Helsinki')).toBeNull();
     }
+  });
+});
+
+describe('the upstream body limit', () => {
+  // A city that answers with more than the limit: declared (refused unread) and chunked (read up to
+  // the limit, then refused). Both are UPSTREAM_BAD_RESPONSE, never a timeout or an out-of-memory.
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const body = 'x'.repeat(64 * 1024);
+      if (req.url?.startsWith('/declared')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+        res.end(body);
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no length to refuse up front
+      res.end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const client = () =>
+    new UpstreamClient({ city: 'test', upstream: 'Test API', baseUrl: base, timeoutMs: 5000, retries: 2, userAgent: 'test', logger: createLogger('test', 'silent'), maxBodyBytes: 1024 });
+
+  it.each(['declared', 'chunked'])('refuses a %s body over the limit as UPSTREAM_BAD_RESPONSE, once (no retries)', async (kind) => {
+    const c = client();
+    const failure = await c.send({ segments: [kind] }, (r) => r.text).then(
+      () => undefined,
+      (e: UpstreamError) => e,
+    );
+    expect(failure).toBeInstanceOf(UpstreamError);
+    expect(failure!.kind).toBe('bad_response'); // UPSTREAM_BAD_RESPONSE in GraphQL errors and sources.lastError
+    expect(failure!.message).toMatch(kind === 'declared' ? /more than 1024 bytes \(Content-Length 65536\)/ : /more than 1024 bytes$/);
+    expect(c.requestCount).toBe(1);
   });
 });

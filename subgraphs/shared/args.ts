@@ -3,6 +3,7 @@
  * names the argument, says what was wrong and what is allowed.
  */
 import { badUserInput } from './errors';
+import { preferredLang } from './request-scope';
 import { isIsoDate } from './time';
 
 export const MAX_PAGE_SIZE = 100;
@@ -39,9 +40,13 @@ function checkDate(value: unknown, argumentName: string): string | null {
   return value;
 }
 
-/** Checks a `lang` argument: an ISO 639-1 code. Unknown but well-formed codes fall back silently. */
+/**
+ * Checks a `lang` argument: an ISO 639-1 code. Unknown but well-formed codes fall back silently.
+ * Without one, the request's Accept-Language chooses among the city's languages (null when it names
+ * none of them: the text's own language, as without the header); an explicit `lang` always wins.
+ */
 export function checkLang(lang: unknown, argumentName = 'lang'): string | null {
-  if (lang === null || lang === undefined) return null;
+  if (lang === null || lang === undefined) return preferredLang();
   if (typeof lang !== 'string' || !/^[a-z]{2}$/.test(lang)) {
     throw badUserInput(argumentName, `${JSON.stringify(lang)} is not a language code; use a two-letter ISO 639-1 code such as fi, sv, nl, ca, es or en.`);
   }

@@ -8,6 +8,7 @@ import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from './logger';
+import { cacheMetrics } from './observability/metrics';
 
 /** A Map-shaped LRU for keyv (keyv keeps the expiry inside the value), bounded in entries and bytes. */
 class LruStore {
@@ -85,30 +86,36 @@ export class SafeCache {
     }
   }
 
-  private withDeadline<T>(op: Promise<T>): Promise<T | undefined> {
+  /** Runs a cache operation with the deadline, counted in cache_operations_total by its result. */
+  private async withDeadline<T>(operation: 'get' | 'set' | 'delete' | 'disconnect', op: Promise<T>): Promise<T | undefined> {
     let timer: NodeJS.Timeout | undefined;
+    let failed = false;
     const deadline = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => {
+        failed = true;
         this.failed(new Error(`cache operation took longer than ${this.options.timeoutMs} ms`));
         resolve(undefined);
       }, this.options.timeoutMs);
     });
-    return Promise.race([op.catch((err) => (this.failed(err), undefined)), deadline]).finally(() => clearTimeout(timer));
+    const value = await Promise.race([op.catch((err) => ((failed = true), this.failed(err), undefined)), deadline]).finally(() => clearTimeout(timer));
+    const result = failed ? 'error' : operation !== 'get' ? 'ok' : value === undefined ? 'miss' : 'hit';
+    cacheMetrics().operations.inc({ namespace: this.options.namespace, backend: this.kind, operation, result });
+    return value;
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    return this.withDeadline(this.keyv.get<T>(key) as Promise<T | undefined>);
+    return this.withDeadline('get', this.keyv.get<T>(key) as Promise<T | undefined>);
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
-    await this.withDeadline(this.keyv.set(key, value, ttlMs));
+    await this.withDeadline('set', this.keyv.set(key, value, ttlMs));
   }
 
   async delete(key: string): Promise<void> {
-    await this.withDeadline(this.keyv.delete(key));
+    await this.withDeadline('delete', this.keyv.delete(key));
   }
 
   async disconnect(): Promise<void> {
-    await this.withDeadline(this.keyv.disconnect());
+    await this.withDeadline('disconnect', this.keyv.disconnect());
   }
 }

@@ -3,6 +3,8 @@ import type { RequestBudget } from './request-scope';
 import path from 'node:path';
 import { ROOT_DIR, type CityEntry } from '../../schema/cities';
 import type { SyncSettings } from './sync/runner';
+import { DEFAULT_READY_CACHE_MS, defaultReadyMaxAgeS, type ReadinessSettings } from './readiness';
+export type { ReadinessSettings };
 
 export function intFromEnv(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -78,5 +80,46 @@ export function syncSettingsFromEnv(env: NodeJS.ProcessEnv, city: CityEntry): Sy
     lookbackDays: intFromEnv(env.SYNC_LOOKBACK_DAYS, 14, 'SYNC_LOOKBACK_DAYS'),
     fullEveryHours: intFromEnv(env.SYNC_FULL_EVERY_H, 24, 'SYNC_FULL_EVERY_H') || 24,
     concurrency: intFromEnv(env.SYNC_CONCURRENCY, 4, 'SYNC_CONCURRENCY') || 4,
+  };
+}
+
+/** What /ready checks: READY_MAX_AGE_S (default: 3 × SYNC_INTERVAL_S, at least 1 h; 0: no age check), READY_CACHE_MS. */
+export function readinessSettingsFromEnv(env: NodeJS.ProcessEnv): ReadinessSettings {
+  const intervalS = intFromEnv(env.SYNC_INTERVAL_S, 300, 'SYNC_INTERVAL_S');
+  return {
+    maxAgeS: intFromEnv(env.READY_MAX_AGE_S, defaultReadyMaxAgeS(intervalS), 'READY_MAX_AGE_S'),
+    cacheMs: intFromEnv(env.READY_CACHE_MS, DEFAULT_READY_CACHE_MS, 'READY_CACHE_MS'),
+  };
+}
+
+/**
+ * The city's upstreams whose credential variable (`<CITY>_<UPSTREAM>_TOKEN`) is unset while the
+ * subgraph is pointed at the city's live service (a replica or another address may need none).
+ */
+export function unsetCredentials(city: CityEntry, env: NodeJS.ProcessEnv): Array<{ upstream: CityEntry['upstreams'][number]; variable: string; url: string }> {
+  return city.upstreams.flatMap((upstream) => {
+    const url = env[upstream.baseUrlEnv] || upstream.liveBaseUrl;
+    return upstream.tokenEnv && !env[upstream.tokenEnv] && url === upstream.liveBaseUrl ? [{ upstream, variable: upstream.tokenEnv, url }] : [];
+  });
+}
+
+/**
+ * What every city subgraph reads the same way from its environment: its address and agent
+ * (`<CITY>_PORT`, `<CITY>_HOST`, `<CITY>_USER_AGENT`) and the shared breaker, store and sync
+ * settings; `int` reads the adapter's other `<CITY>_<NAME>` variables.
+ */
+export function citySubgraphEnv(city: CityEntry, env: NodeJS.ProcessEnv) {
+  const name = (suffix: string) => `${city.envPrefix}_${suffix}`;
+  return {
+    int: (suffix: string, fallback: number) => intFromEnv(env[name(suffix)], fallback, name(suffix)),
+    common: {
+      port: intFromEnv(env[name('PORT')], city.subgraph.port, name('PORT')),
+      host: env[name('HOST')] || '127.0.0.1',
+      userAgent: env[name('USER_AGENT')] || `city-decision-graph/0.1 (${city.id} subgraph on ${city.adapter?.name ?? 'its own'}; +https://github.com/city-decision-graph)`,
+      breaker: breakerSettingsFromEnv(env),
+      store: storeSettingsFromEnv(env),
+      sync: syncSettingsFromEnv(env, city),
+      readiness: readinessSettingsFromEnv(env),
+    },
   };
 }

@@ -80,8 +80,12 @@ function misbehave(faults: Faults, req: http.IncomingMessage, res: http.ServerRe
     return void res.end(body);
   }
   if (faults.oversizeBytes) {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    return void res.end(`{"pad":"${'x'.repeat(faults.oversizeBytes)}"}`);
+    // Declared, as file servers do: the client refuses it unread. (A chunked oversize body, read up
+    // to the limit, is proven in test/shared.test.ts with a small limit: 50 MiB over loopback on a
+    // loaded CI machine can outlast the 3 s deadline and turn into a timeout.)
+    const body = `{"pad":"${'x'.repeat(faults.oversizeBytes)}"}`;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    return void res.end(body);
   }
   if (faults.slowBodyMs) {
     res.writeHead(200, { 'content-type': 'application/json' });

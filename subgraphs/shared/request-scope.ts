@@ -1,7 +1,8 @@
 /**
  * What one GraphQL request learned while it was answered: which upstreams' copies it read although
- * their last sync failed (served stale). AsyncLocalStorage carries it without threading a context
- * through every call.
+ * their last sync failed (served stale); and what it asked for beside its query: the language its
+ * `Accept-Language` prefers. AsyncLocalStorage carries it without threading a context through
+ * every call.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
@@ -18,6 +19,8 @@ export interface RequestScope {
   stale: StaleNote[];
   /** What the request may still read; absent outside GraphQL requests (the sync reads without limit). */
   budget?: { rowsLeft: number; deadline: number; limits: RequestBudget };
+  /** The city's language the request's Accept-Language prefers (the default of `lang` arguments); null: none of the city's. */
+  lang?: string | null;
 }
 
 /** What one GraphQL request may read from the store: rows in all, and time. */
@@ -33,9 +36,14 @@ export function noteStale(note: StaleNote): void {
   if (scope && !scope.stale.some((s) => s.upstream === note.upstream && s.request === note.request)) scope.stale.push(note);
 }
 
-/** A request's scope with its budget starting now. */
-export function newScope(budget?: RequestBudget): RequestScope {
-  return { stale: [], ...(budget ? { budget: { rowsLeft: budget.maxRows, deadline: Date.now() + budget.maxMs, limits: budget } } : {}) };
+/** A request's scope with its budget starting now, and the language its Accept-Language chose. */
+export function newScope(budget?: RequestBudget, lang: string | null = null): RequestScope {
+  return { stale: [], lang, ...(budget ? { budget: { rowsLeft: budget.maxRows, deadline: Date.now() + budget.maxMs, limits: budget } } : {}) };
+}
+
+/** The language the request's Accept-Language prefers among the city's, or null (then `lang` arguments default as without it). */
+export function preferredLang(): string | null {
+  return requestScope.getStore()?.lang ?? null;
 }
 
 /**

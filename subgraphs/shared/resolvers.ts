@@ -1,10 +1,13 @@
 /** Resolver pieces every city subgraph shares: the city's description, interface type resolution, lookups. */
-import { cityById } from '../../schema/cities';
+import { cityById, type CityEntry } from '../../schema/cities';
 import { unknownId } from './args';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { coverageOf, type CoverageNote } from './coverage';
+import { freshnessOf } from './freshness';
 import type { Store } from './store/store';
 import type { SyncRunner } from './sync/runner';
+import { topicTableOf } from '../../schema/topics';
+import { statsFields, topicCoverageNote, type DecisionWhere } from './decision-stats';
 
 export type { CoverageNote } from './coverage';
 
@@ -18,10 +21,19 @@ export function contractResolvers(prefix: string, typeNames: Partial<Record<stri
   };
 }
 
-/** The registry's description of a city, as the fields of its City type. */
-export function cityFields(cityId: string, coverage: CoverageNote[]) {
-  const city = cityById(cityId);
+/**
+ * The registry's description of a city, as the fields of its City type, with what every city serves
+ * alike (`freshness`, from the sync's state; `decisionStats`, `topics`, `capabilities`, counted over
+ * `decisionWhere`, the condition of the city's own `decisions` list) and its reference resolver (the
+ * City type is an entity: the gateway's `cities` returns it by id).
+ */
+export function cityFields<C extends { store: Store; sync: SyncRunner }>(cityOrId: CityEntry | string, adapterCoverage: CoverageNote[], decisionWhere: DecisionWhere<C>) {
+  const city = typeof cityOrId === 'string' ? cityById(cityOrId) : cityOrId;
+  const table = topicTableOf(city);
+  const coverage = [...adapterCoverage, topicCoverageNote(table)];
   return {
+    __resolveReference: (ref: { id?: unknown }) => (ref.id === city.id ? {} : null),
+    ...statsFields<C>(city.id, coverage, table, decisionWhere),
     id: () => city.id,
     name: () => city.name,
     country: () => city.country,
@@ -30,6 +42,7 @@ export function cityFields(cityId: string, coverage: CoverageNote[]) {
     licence: () => city.licence,
     upstream: (_p: unknown, _a: unknown, ctx: { upstreamBaseUrl: string }) => ctx.upstreamBaseUrl,
     coverage: (_p: unknown, _a: unknown, ctx: { store: Store; sync: SyncRunner }) => coverageOf(ctx.store, ctx.sync, coverage),
+    freshness: (_p: unknown, _a: unknown, ctx: { store: Store; sync: SyncRunner }) => freshnessOf(ctx.store, ctx.sync),
   };
 }
 

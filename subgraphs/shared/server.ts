@@ -18,6 +18,10 @@ import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError, upstreamUnavailable } from './errors';
 import type { Logger } from './logger';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { metricsText, METRICS_CONTENT_TYPE, outcomeOf, subgraphMetrics } from './observability/metrics';
+import { serveInSpan } from './observability/tracing';
+import { logAccess, requestIdFrom, secondsSince } from './observability/access-log';
 
 export interface SubgraphOptions<TContext extends object> {
   /** City id, e.g. `helsinki`. */
@@ -43,6 +47,8 @@ export interface SubgraphOptions<TContext extends object> {
   readiness?: () => Promise<{ ready: boolean } & Record<string, unknown>>;
   /** What one request may read from the store (none: unlimited). */
   budget?: RequestBudget;
+  /** The city's languages, main first: a request's Accept-Language chooses among them the default of `lang` arguments. */
+  languages?: string[];
 }
 
 export interface RunningService {
@@ -64,10 +70,31 @@ type TContextAny = object;
 
 export async function createSubgraphService<TContext extends object>(opts: SubgraphOptions<TContext>): Promise<SubgraphService> {
   const app = express();
-  const httpServer = http.createServer(app);
+  const service = `${opts.city}-subgraph`;
+  // Each request: a server span continuing the gateway's trace, then one access-log line under the
+  // gateway's request id, and the request metrics.
+  const httpServer = http.createServer((req, res) => {
+    const startedAt = process.hrtime.bigint();
+    const record: SubgraphRecord = { path: (req.url ?? '/').split('?')[0], requestId: requestIdFrom(req.headers['x-request-id']), errors: [] };
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      observeSubgraphRequest(opts, req, res, record, startedAt);
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    accessScope.run(record, () => {
+      const span = serveInSpan(req, res, { 'cdg.service': service, 'cdg.city': opts.city }, () => app(req, res));
+      record.traceId = span.spanContext().traceId;
+    });
+  });
   const schema = buildSubgraphSchema([{ typeDefs: parse(opts.sdl), resolvers: opts.resolvers as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<TContextAny>({
     schema,
+    // closeOnSignals stops the whole service (sync, store, server) on SIGINT/SIGTERM; Apollo's own
+    // handler would stop the server first and signal the process again, racing it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -77,8 +104,20 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
         // Answers served from a stale copy because the city failed are flagged for the gateway.
         async requestDidStart() {
           return {
+            async didResolveOperation({ operationName }) {
+              const record = accessScope.getStore();
+              if (record) record.operation = operationName ?? undefined;
+            },
             async willSendResponse({ response }) {
+              const record = accessScope.getStore();
+              if (record && response.body.kind === 'single') {
+                const { data, errors } = response.body.singleResult;
+                record.graphql = true;
+                record.hasData = data !== undefined && data !== null;
+                for (const e of errors ?? []) record.errors.push(String(e.extensions?.code ?? 'UNKNOWN'));
+              }
               const stale = requestScope.getStore()?.stale ?? [];
+              if (stale.length) subgraphMetrics().staleAnswers.inc({ city: opts.city });
               if (stale.length && response.body.kind === 'single') {
                 response.body.singleResult.extensions = { ...response.body.singleResult.extensions, stale };
                 response.http.headers.set('cache-control', 'no-store');
@@ -96,6 +135,10 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', city: opts.city });
   });
+  // Prometheus metrics: this city's requests, upstream calls, breakers, sync and store (README, "Observability").
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', METRICS_CONTENT_TYPE).send(await metricsText());
+  });
   app.get('/ready', async (_req, res) => {
     const state = opts.readiness ? await opts.readiness().catch((err) => ({ ready: false, error: (err as Error).message })) : { ready: true };
     const { ready, ...details } = state;
@@ -103,7 +146,7 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
   });
   app.use(
     '/graphql',
-    (_req, _res, next) => requestScope.run(newScope(opts.budget), next),
+    (req, _res, next) => requestScope.run(newScope(opts.budget, acceptedLanguage(req, opts.languages ?? [])), next),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => opts.context() }),
   );
@@ -121,6 +164,40 @@ export async function createSubgraphService<TContext extends object>(opts: Subgr
       return running;
     },
   };
+}
+
+/**
+ * The city's language a request's Accept-Language prefers (q-values honoured, `sv-FI` matches `sv`),
+ * negotiated by Express (the `negotiator` package); null without the header or when it names none.
+ */
+export function acceptedLanguage(req: express.Request, languages: string[]): string | null {
+  if (!req.headers['accept-language'] || !languages.length) return null;
+  return req.acceptsLanguages(...languages) || null;
+}
+
+/** What a subgraph's access log and metrics say of one request. */
+interface SubgraphRecord {
+  /** As asked (Express rewrites req.url under its mount point). */
+  path: string;
+  requestId?: string;
+  traceId?: string;
+  operation?: string;
+  graphql?: boolean;
+  hasData?: boolean;
+  errors: string[];
+}
+const accessScope = new AsyncLocalStorage<SubgraphRecord>();
+
+function observeSubgraphRequest(opts: { city: string; logger: Logger }, req: http.IncomingMessage, res: http.ServerResponse, record: SubgraphRecord, startedAt: bigint): void {
+  const seconds = secondsSince(startedAt);
+  const outcome = outcomeOf(record.hasData ?? false, record.errors.length);
+  if (record.graphql) {
+    const metrics = subgraphMetrics();
+    metrics.requests.inc({ city: opts.city, outcome });
+    metrics.requestDuration.observe({ city: opts.city }, seconds);
+    for (const code of record.errors) metrics.errors.inc({ city: opts.city, code });
+  }
+  logAccess(opts.logger, req, res, { ...record, seconds }, record.graphql ? { operation: record.operation ?? null, outcome, errorCodes: [...new Set(record.errors)] } : {});
 }
 
 /** Upstream failures become UPSTREAM_UNAVAILABLE naming the city; unexpected errors are logged and masked. */
@@ -151,7 +228,15 @@ export function listen(
   host: string,
   path: string,
   stop: () => Promise<void>,
+  /**
+   * How long an idle keep-alive socket stays open. Subgraphs and replicas keep them longer than their
+   * callers (the gateway, upstream clients, fetch), which reuse one only until shortly before the time
+   * the server announces: with Node's 5 s, a caller whose event loop lags under load reuses a socket
+   * the server is closing (ECONNRESET). The gateway passes its own, configurable timeout.
+   */
+  keepAliveTimeoutMs = 65000,
 ): Promise<RunningService> {
+  server.keepAliveTimeout = keepAliveTimeoutMs;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -11,6 +11,7 @@ import { noteStale } from './request-scope';
 import { Where, type Order, type Page, type RowInfo, type Store } from './store/store';
 import type { TableName } from './store/rows';
 import type { SourceStatus, SyncRunner } from './sync/runner';
+import type { SyncError, UpstreamState } from './sync/state';
 
 /** Nested lists (a meeting's agenda, a case's decisions …) take `first` up to this, and `after` an item's id. */
 export const NESTED_MAX = 500;
@@ -147,9 +148,17 @@ export function readSource(city: { id: string; name: string }, sync: SyncRunner,
       },
     );
   }
-  if (state.lastError && state.lastSuccessAt) {
+  if (servesOlderCopy(state)) {
     noteStale({ upstream: upstream.name, request: 'sync', fetchedAt: state.lastSuccessAt, reason: state.lastError.message });
   }
+}
+
+/**
+ * Whether an upstream's copy is served although its last refresh failed: a sync failed after an
+ * earlier one succeeded. One rule for `extensions.stale` (readSource) and a city's `freshness`.
+ */
+export function servesOlderCopy(state: UpstreamState | null | undefined): state is UpstreamState & { lastError: SyncError; lastSuccessAt: string } {
+  return !!state?.lastError && !!state.lastSuccessAt;
 }
 
 /** The `sources` field: every upstream with its sync status, and the records set aside on demand. */

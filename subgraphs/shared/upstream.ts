@@ -6,6 +6,9 @@
  */
 import retry from 'async-retry';
 import CircuitBreaker from 'opossum';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { observeBreaker, subgraphMetrics } from './observability/metrics';
+import { inSpan, SpanKind, traceHeaders } from './observability/tracing';
 import { UpstreamError } from './errors';
 import type { Logger } from './logger';
 import { fireThroughProbe } from './breaker';
@@ -75,6 +78,12 @@ export class UpstreamClient {
     });
     this.breaker.on('open', () => options.logger.warn({ upstream: options.upstream }, 'circuit open: upstream failing, answering at once'));
     this.breaker.on('close', () => options.logger.info({ upstream: options.upstream }, 'circuit closed: upstream answering again'));
+    observeBreaker(this.breaker, subgraphMetrics().upstreamBreakerState, subgraphMetrics().upstreamBreakerOpens, this.labels);
+  }
+
+  /** This upstream's metric labels. */
+  private get labels() {
+    return { city: this.options.city, upstream: this.options.upstream };
   }
 
   /**
@@ -86,6 +95,7 @@ export class UpstreamClient {
       return (await fireThroughProbe(this.breaker, this.options.timeoutMs, request, parse)) as T;
     } catch (err) {
       if ((err as { code?: string }).code === 'EOPENBREAKER') {
+        subgraphMetrics().upstreamRequests.inc({ ...this.labels, outcome: 'circuit_open' });
         const reset = Math.round((this.options.breaker?.resetMs ?? 10000) / 1000);
         throw new UpstreamError(this.options.city, this.options.upstream, nameOf(request), `circuit open after repeated failures; the next try is in up to ${reset} s`, undefined, undefined, 'circuit_open');
       }
@@ -173,7 +183,22 @@ export class UpstreamClient {
     const { city, upstream, token, timeoutMs, retries, userAgent, logger } = this.options;
     // The deadline covers the body too: a city that did not answer in time is not asked again (that would double the wait).
     const timedOut = () => new UpstreamError(city, upstream, name, `no answer within ${timeoutMs} ms`);
-    const attempt = async (bail: (e: Error) => void): Promise<UpstreamResponse> => {
+    const metrics = subgraphMetrics();
+    // One span and one count per attempt (a retry is a request the city sees).
+    const attempt = (bail: (e: Error) => void): Promise<UpstreamResponse> =>
+      inSpan(`upstream ${upstream}: ${name}`, { kind: SpanKind.CLIENT, attributes: { 'cdg.city': city, 'cdg.upstream': upstream, 'http.request.method': request.method ?? 'GET', 'url.full': url } }, async (span) => {
+        const outcome = { value: 'network' };
+        const stop = metrics.upstreamDuration.startTimer(this.labels);
+        try {
+          return await attemptOnce(bail, outcome);
+        } finally {
+          stop();
+          metrics.upstreamRequests.inc({ ...this.labels, outcome: outcome.value });
+          span.setAttribute('cdg.outcome', outcome.value);
+          if (outcome.value !== '2xx' && outcome.value !== '3xx') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.value });
+        }
+      });
+    const attemptOnce = async (bail: (e: Error) => void, outcome: { value: string }): Promise<UpstreamResponse> => {
       this.requestCount++;
       const fail = (error: UpstreamError): UpstreamResponse => {
         bail(error);
@@ -188,15 +213,21 @@ export class UpstreamClient {
             'user-agent': userAgent,
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...request.headers,
+            // The city may trace too; at least its logs can name our trace.
+            ...traceHeaders(),
           },
           body: request.body,
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
         const cause = (err as { cause?: { code?: string } }).cause?.code;
-        if ((err as Error).name === 'TimeoutError') return fail(timedOut());
+        if ((err as Error).name === 'TimeoutError') {
+          outcome.value = 'timeout';
+          return fail(timedOut());
+        }
         throw new UpstreamError(city, upstream, name, cause ?? (err as Error).message);
       }
+      outcome.value = response.status === 429 ? '429' : `${Math.floor(response.status / 100)}xx`;
       if (response.status === 404 || response.status === 304) {
         await response.body?.cancel();
         return { status: response.status, headers: response.headers, text: '' };
@@ -215,12 +246,26 @@ export class UpstreamClient {
         return fail(error); // 4xx other than 429: retrying will not help
       }
       const limit = this.options.maxBodyBytes ?? 50 * 1024 * 1024;
+      // A body declared larger than the limit is refused unread (reading it first could outlast the timeout).
+      const declared = Number(response.headers.get('content-length'));
+      if (Number.isFinite(declared) && declared > limit) {
+        outcome.value = 'too_large';
+        await response.body?.cancel().catch(() => undefined);
+        return fail(this.badResponse(name, `answered with more than ${limit} bytes (Content-Length ${declared})`, response.status));
+      }
       try {
         return { status: response.status, headers: response.headers, text: await readBounded(response, limit) };
       } catch (err) {
         const e = err as Error;
-        if (e.message === 'too large') return fail(this.badResponse(name, `answered with more than ${limit} bytes`, response.status));
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') return fail(timedOut());
+        if (e.message === 'too large') {
+          outcome.value = 'too_large';
+          return fail(this.badResponse(name, `answered with more than ${limit} bytes`, response.status));
+        }
+        if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+          outcome.value = 'timeout';
+          return fail(timedOut());
+        }
+        outcome.value = 'network';
         throw new UpstreamError(city, upstream, name, e.message);
       }
     };

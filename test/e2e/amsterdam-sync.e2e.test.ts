@@ -6,9 +6,10 @@
  */
 import { DateTime } from 'luxon';
 import { startGraph, TEST_SYNC, testStoreSettings, logger, type Graph } from './harness';
-import { buildAmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
-import type { NotubizReplicaData } from '../../subgraphs/amsterdam/replica/server';
-import type { NotubizAgendaItem, NotubizMeeting } from '../../subgraphs/amsterdam/upstream/types';
+import { buildNotubizSubgraph } from '../../subgraphs/notubiz/server';
+import type { NotubizReplicaData } from '../../subgraphs/notubiz/replica/server';
+import type { NotubizAgendaItem, NotubizMeeting } from '../../subgraphs/notubiz/upstream/types';
+import { cityById } from '../../schema/cities';
 import { Where } from '../../subgraphs/shared/store/store';
 import type { RunOptions } from '../../subgraphs/shared/sync/runner';
 
@@ -246,7 +247,8 @@ describe('periods and pages', () => {
   /** Syncs the graph's replica into a fresh store with these periods and page cap; the /events requests it made and the meetings it holds. */
   async function syncWith(windowMonths: number, maxPages: number): Promise<{ events: string[]; meetings: number }> {
     const replica = graph.amsterdam!.replica!;
-    const service = await buildAmsterdamSubgraph(
+    const service = await buildNotubizSubgraph(
+      cityById('amsterdam'),
       { notubizBaseUrl: replica.url, timeoutMs: 3000, retries: 0, maxPages, windowMonths, userAgent: 'tests', breaker: { resetMs: 10000, volumeThreshold: 1000 }, store: testStoreSettings(), sync: TEST_SYNC },
       logger,
     );

@@ -7,9 +7,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCurrentTermFile, parsePreviousTermFile } from '../../subgraphs/barcelona/mapping/plenary';
-import { loadDecidimSeed, type DecidimSeed, type SeedComponent } from '../../subgraphs/barcelona/replica/decidim';
+import { parseCurrentTermFile as parseCurrentTermFileWith, parsePreviousTermFile as parsePreviousTermFileWith } from '../../subgraphs/decidim/mapping/plenary';
+import { decidimCity, plenaryOptionsOf } from '../../subgraphs/decidim/mapping/city';
+import { cityById } from '../../schema/cities';
+import { loadDecidimSeed, type DecidimSeed, type SeedComponent } from '../../subgraphs/decidim/replica/decidim';
 import { BARCELONA_DATA_DIR, startGraph, type Graph } from './harness';
+
+// The files parsed with Barcelona's groups, as its subgraph parses them.
+const BCN = plenaryOptionsOf(decidimCity(cityById('barcelona')));
+const parseCurrentTermFile = (content: string, file?: string) => parseCurrentTermFileWith(content, file, BCN);
+const parsePreviousTermFile = (content: string, file?: string) => parsePreviousTermFileWith(content, file, BCN);
 
 const CURRENT = 'votacions_plenari_mandat_actual.csv';
 const PREVIOUS = 'votacions_plenari_mandat_2019_2023.csv';

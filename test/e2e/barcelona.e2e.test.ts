@@ -6,8 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCurrentTermFile, parsePreviousTermFile } from '../../subgraphs/barcelona/mapping/plenary';
+import { parseCurrentTermFile as parseCurrentTermFileWith, parsePreviousTermFile as parsePreviousTermFileWith } from '../../subgraphs/decidim/mapping/plenary';
+import { decidimCity, plenaryOptionsOf } from '../../subgraphs/decidim/mapping/city';
+import { cityById } from '../../schema/cities';
 import { BARCELONA_DATA_DIR, startGraph, type Graph } from './harness';
+
+// The files parsed with Barcelona's groups, as its subgraph parses them.
+const BCN = plenaryOptionsOf(decidimCity(cityById('barcelona')));
+const parseCurrentTermFile = (content: string, file?: string) => parseCurrentTermFileWith(content, file, BCN);
+const parsePreviousTermFile = (content: string, file?: string) => parsePreviousTermFileWith(content, file, BCN);
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const plenaryDir = path.join(BARCELONA_DATA_DIR, 'plenary');

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { postGraphQL, startGraph, type Graph, type GraphQLResponse } from './harness';
+import { metric } from './metrics';
 import { generateQuery, parseSeed, querySeed, type GeneratedQuery, type Pools } from './query-generator';
 
 let graph: Graph;
@@ -147,7 +148,7 @@ describe('random queries built from the schema', () => {
       (e: Error) => e.message,
     );
 
-  const rss = async () => ((await (await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/metrics'))).json()) as { memory: { rssMiB: number } }).memory.rssMiB;
+  const rss = async () => (await metric(graph.gatewayUrl, 'process_resident_memory_bytes')) / 1048576;
 
   /** Real ids and cursors from the graph, so that lookups and `after` sometimes find data. */
   async function samplePools(): Promise<Pools> {

@@ -2,9 +2,9 @@
  * The gateway as a process (gateway/index.ts): liveness, readiness with per-city reachability and sync,
  * structured JSON logs, and a graceful shutdown on SIGTERM that lets an in-flight query finish.
  */
-import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
+import { createAhjoReplica } from '../../subgraphs/ahjo/replica/server';
 import type { RunningService } from '../../subgraphs/shared/server';
-import { DEFAULT_DATA_DIR, postGraphQL, slowProxy, testHelsinki } from './harness';
+import { DEFAULT_DATA_DIR, HELSINKI, postGraphQL, slowProxy, testHelsinki } from './harness';
 import { freePort, startProcess, stopProcess, waitFor } from './process';
 
 let replica: RunningService;
@@ -12,7 +12,7 @@ let direct: RunningService;
 let subgraph: RunningService;
 
 beforeAll(async () => {
-  replica = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR }).listen(0);
+  replica = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR, timezone: HELSINKI.timezone }).listen(0);
   const service = await testHelsinki(replica.url);
   await service.sync.runOnce();
   direct = await service.listen(0);
@@ -53,4 +53,4 @@ it('is alive, ready, logs JSON, and drains an in-flight query on SIGTERM', async
   } finally {
     await stopProcess(gateway, 'SIGKILL');
   }
-}, 60000);
+});

@@ -5,22 +5,26 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createAhjoReplica, type AhjoReplica } from '../../subgraphs/helsinki/replica/server';
-import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
-import { createNotubizReplica, type NotubizReplicaData } from '../../subgraphs/amsterdam/replica/server';
-import { buildAmsterdamSubgraph, type AmsterdamSubgraph } from '../../subgraphs/amsterdam/server';
-import { createBarcelonaReplica, type BarcelonaReplica } from '../../subgraphs/barcelona/replica/server';
-import { buildBarcelonaSubgraph, type BarcelonaSubgraph } from '../../subgraphs/barcelona/server';
+import { createAhjoReplica, type AhjoReplica } from '../../subgraphs/ahjo/replica/server';
+import { buildAhjoSubgraph, type AhjoSubgraph as HelsinkiSubgraph } from '../../subgraphs/ahjo/server';
+import { createNotubizReplica, type NotubizReplicaData } from '../../subgraphs/notubiz/replica/server';
+import { buildNotubizSubgraph, type NotubizSubgraph as AmsterdamSubgraph } from '../../subgraphs/notubiz/server';
+import { createDecidimCityReplica, filesPathOf, replicaUpstreamUrls, type DecidimCityReplica as BarcelonaReplica } from '../../subgraphs/decidim/replica/server';
+import { buildDecidimSubgraph, type DecidimSubgraph as BarcelonaSubgraph } from '../../subgraphs/decidim/server';
 import { buildGateway, type Gateway } from '../../gateway/server';
-import { createLogger } from '../../subgraphs/shared/logger';
+import { createLogger, type Logger } from '../../subgraphs/shared/logger';
 import { listen, type RunningService } from '../../subgraphs/shared/server';
 import type { Faults } from '../../subgraphs/shared/replica';
 import type { BreakerSettings } from '../../subgraphs/shared/env';
-import { CITIES, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
+import { CITIES, cityById, replicaOf, ROOT_DIR, SUPERGRAPH_FILE } from '../../schema/cities';
 
-export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'helsinki')!.replica.defaultDir);
-export const BARCELONA_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'barcelona')!.replica.defaultDir);
-export const AMSTERDAM_DATA_DIR = path.join(ROOT_DIR, CITIES.find((c) => c.id === 'amsterdam')!.replica.defaultDir);
+/** Helsinki, the seed city on the Ahjo adapter. */
+export const HELSINKI = cityById('helsinki');
+export const DEFAULT_DATA_DIR = path.join(ROOT_DIR, replicaOf(HELSINKI).defaultDir);
+export const BARCELONA_DATA_DIR = path.join(ROOT_DIR, replicaOf(cityById('barcelona')).defaultDir);
+/** Amsterdam, the seed city on the Notubiz adapter. */
+export const AMSTERDAM = cityById('amsterdam');
+export const AMSTERDAM_DATA_DIR = path.join(ROOT_DIR, replicaOf(AMSTERDAM).defaultDir);
 /** A loopback port nothing listens on: a city left out of a test is simply unreachable. */
 const NOWHERE = 'http://127.0.0.1:9/graphql';
 export const logger = createLogger('test', process.env.LOG_LEVEL || 'silent');
@@ -103,6 +107,8 @@ export interface GraphOptions {
   amsterdam?: boolean | { dataDir?: string; latencyMs?: number; baseUrl?: string };
   /** Start Barcelona too (otherwise it is unreachable). */
   barcelona?: boolean | BarcelonaOptions;
+  /** Where the gateway and the subgraphs log (default: silent, or LOG_LEVEL). */
+  logger?: Logger;
 }
 
 /** Test PostgreSQL: the machine's server (trust auth, database `test`). */
@@ -120,14 +126,15 @@ export function testStoreSettings(store: StoreOption & { requestBudget?: { maxRo
 export const TEST_SYNC = { intervalS: 0, from: '2012-01-01', lookbackDays: 14, fullEveryHours: 24, concurrency: 4, onListen: false };
 
 /** A Helsinki subgraph over the Ahjo at `url`, configured as in every test (store in memory unless given). */
-export function testHelsinki(url: string, overrides: Partial<Parameters<typeof buildHelsinkiSubgraph>[0]> = {}): Promise<HelsinkiSubgraph> {
-  return buildHelsinkiSubgraph(
+export function testHelsinki(url: string, overrides: Partial<Parameters<typeof buildAhjoSubgraph>[1]> = {}): Promise<HelsinkiSubgraph> {
+  return buildAhjoSubgraph(
+    HELSINKI,
     { ahjoBaseUrl: url, timeoutMs: 3000, retries: 1, pageSize: 50, maxPages: 4, windowMonths: 12, userAgent: 'city-decision-graph tests', breaker: { resetMs: 10000, volumeThreshold: 5 }, store: testStoreSettings(), sync: TEST_SYNC, ...overrides },
     logger,
   );
 }
 
-/** An HTTP proxy that holds every request `delayMs` before passing it on: a slow city subgraph. */
+/** An HTTP proxy that holds every request `delayMs` before passing it on, with its headers: a slow city subgraph. */
 export async function slowProxy(target: string, delayMs: number): Promise<RunningService> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -135,7 +142,9 @@ export async function slowProxy(target: string, delayMs: number): Promise<Runnin
     req.on('end', () => {
       setTimeout(async () => {
         try {
-          const upstream = await fetch(new URL(req.url ?? '/', target).href, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
+          // Hop-by-hop and length headers are the proxy's own; the rest (Accept-Language, traceparent …) go on.
+          const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, v]) => typeof v === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(name))) as Record<string, string>;
+          const upstream = await fetch(new URL(req.url ?? '/', target).href, { method: req.method, headers, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
           res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
           res.end(Buffer.from(await upstream.arrayBuffer()));
         } catch {
@@ -157,12 +166,13 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
   let replica: Graph['replica'];
   let ahjoBaseUrl = opts.ahjoBaseUrl;
   if (!ahjoBaseUrl) {
-    const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, token: opts.replicaToken, latencyMs: opts.helsinkiLatencyMs });
+    const r = createAhjoReplica({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, timezone: HELSINKI.timezone, token: opts.replicaToken, latencyMs: opts.helsinkiLatencyMs });
     replica = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults, update: r.update });
     ahjoBaseUrl = replica.url;
   }
   const helsinki = await started(
-    await buildHelsinkiSubgraph(
+    await buildAhjoSubgraph(
+      HELSINKI,
       {
         ahjoBaseUrl,
         ahjoToken: opts.ahjoToken,
@@ -176,7 +186,7 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
         store: testStoreSettings(opts.store),
         sync: TEST_SYNC,
       },
-      logger,
+      opts.logger ?? logger,
     ),
     opts,
   );
@@ -185,24 +195,25 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
     const a = typeof opts.amsterdam === 'object' ? opts.amsterdam : {};
     let replicaRunning: RunningService & { requests: string[]; faults: Faults; data?: NotubizReplicaData } | undefined;
     if (!a.baseUrl) {
-      const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, latencyMs: a.latencyMs });
+      const r = createNotubizReplica({ dataDir: a.dataDir ?? AMSTERDAM_DATA_DIR, zone: AMSTERDAM.timezone, latencyMs: a.latencyMs });
       replicaRunning = Object.assign(await r.listen(0), { requests: r.requests, faults: r.faults, data: r.data });
     }
-    const service = await buildAmsterdamSubgraph(
+    const service = await buildNotubizSubgraph(
+      AMSTERDAM,
       { notubizBaseUrl: a.baseUrl ?? replicaRunning!.url, timeoutMs: 3000, retries: 1, maxPages: 50, windowMonths: 12, userAgent: 'city-decision-graph tests', breaker: breakerOf(opts), store: testStoreSettings(opts.store), sync: TEST_SYNC },
-      logger,
+      opts.logger ?? logger,
     );
     amsterdam = { replica: replicaRunning, ...(await started(service, opts)) };
   }
   let barcelona: Graph['barcelona'];
   if (opts.barcelona) {
     const b = typeof opts.barcelona === 'object' ? opts.barcelona : {};
-    const replica = createBarcelonaReplica({ dataDir: b.dataDir ?? BARCELONA_DATA_DIR, decidimRateLimitPerMinute: b.decidimRateLimitPerMinute, scale: b.scale });
+    const replica = createDecidimCityReplica({ dataDir: b.dataDir ?? BARCELONA_DATA_DIR, filesPath: filesPathOf(cityById('barcelona')), decidimRateLimitPerMinute: b.decidimRateLimitPerMinute, scale: b.scale });
     const replicaService = await replica.listen(0);
-    const service = await buildBarcelonaSubgraph(
+    const service = await buildDecidimSubgraph(
+      cityById('barcelona'),
       {
-        plenaryBaseUrl: `${replicaService.url}/sites/default/files/votacions_plenari`,
-        decidimUrl: `${replicaService.url}/api`,
+        ...replicaUpstreamUrls(cityById('barcelona'), replicaService.url),
         timeoutMs: 3000,
         retries: 1,
         breaker: breakerOf(opts),
@@ -211,21 +222,22 @@ export async function startGraph(opts: GraphOptions = {}): Promise<Graph> {
         store: testStoreSettings(opts.store),
         sync: TEST_SYNC,
       },
-      logger,
+      opts.logger ?? logger,
     );
     barcelona = { replica, replicaService, ...(await started(service, opts)) };
   }
   const gatewayService = await buildGateway(
     {
       supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: { helsinki: helsinki.subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
+      // Every other registry city is unreachable here, not at its default port (where `npm start` may run it).
+      subgraphUrls: { ...Object.fromEntries(CITIES.map((c) => [c.id, NOWHERE])), helsinki: helsinki.subgraph.url, amsterdam: amsterdam?.subgraph.url ?? NOWHERE, barcelona: barcelona?.subgraph.url ?? NOWHERE },
       subgraphTimeoutMs: opts.subgraphTimeoutMs ?? 5000,
       subgraphBreakerResetMs: opts.subgraphBreakerResetMs,
       cache: opts.cache ? { redisUrl: opts.cache.redisUrl, maxEntries: opts.cache.maxEntries ?? 10000, timeoutMs: 250 } : undefined,
       edgeCacheEntries: opts.cache?.edgeCacheEntries,
       responseCache: opts.cache?.responses,
     },
-    logger,
+    opts.logger ?? logger,
   );
   const gateway = await gatewayService.listen(0);
   return {

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { helsinkiMerges, readDataset, startGraph, TEST_DATABASE_URL, TEST_SYNC, testStoreSettings, logger, DEFAULT_DATA_DIR, postGraphQL, type Graph } from './harness';
-import { createAhjoReplica } from '../../subgraphs/helsinki/replica/server';
-import { buildHelsinkiSubgraph, type HelsinkiSubgraph } from '../../subgraphs/helsinki/server';
-import type { AhjoDecision } from '../../subgraphs/helsinki/upstream/types';
+import { helsinkiMerges, readDataset, startGraph, TEST_DATABASE_URL, TEST_SYNC, testStoreSettings, logger, DEFAULT_DATA_DIR, HELSINKI, postGraphQL, type Graph } from './harness';
+import { createAhjoReplica } from '../../subgraphs/ahjo/replica/server';
+import { buildAhjoSubgraph, type AhjoSubgraph as HelsinkiSubgraph } from '../../subgraphs/ahjo/server';
+import type { AhjoDecision } from '../../subgraphs/ahjo/upstream/types';
 import { Store } from '../../subgraphs/shared/store/store';
 
 const data = readDataset();
@@ -181,7 +181,7 @@ describe('a first sync that cannot reach Ahjo', () => {
 
 describe('a base URL that is not Ahjo\'s', () => {
   it('fails the sync naming the URL (a list answered 404), instead of syncing nothing and calling it success', async () => {
-    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR });
+    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR, timezone: HELSINKI.timezone });
     const running = await replica.listen(0);
     // The replica's origin without Ahjo's base path: every list is 404 there.
     const wrong = new URL(running.url).origin;
@@ -202,7 +202,8 @@ describe('a base URL that is not Ahjo\'s', () => {
 });
 
 function helsinkiOn(url: string, store: ReturnType<typeof testStoreSettings>): Promise<HelsinkiSubgraph> {
-  return buildHelsinkiSubgraph(
+  return buildAhjoSubgraph(
+    HELSINKI,
     { ahjoBaseUrl: url, timeoutMs: 3000, retries: 0, pageSize: 50, maxPages: 4, windowMonths: 12, userAgent: 'tests', breaker: { resetMs: 10000, volumeThreshold: 1000 }, store, sync: TEST_SYNC },
     logger,
   );
@@ -213,7 +214,7 @@ describe('a restart', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('resumes an interrupted backfill from its saved point instead of starting over', async () => {
-    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR });
+    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR, timezone: HELSINKI.timezone });
     const running = await replica.listen(0);
     try {
       const first = await helsinkiOn(running.url, testStoreSettings({ dataDir: dir }));
@@ -252,7 +253,7 @@ describe('a restart', () => {
 
 describe('two subgraph instances on one PostgreSQL', () => {
   it('sync one at a time, and both serve the same answers', async () => {
-    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR });
+    const replica = createAhjoReplica({ dataDir: DEFAULT_DATA_DIR, timezone: HELSINKI.timezone });
     const running = await replica.listen(0);
     const store = testStoreSettings({ databaseUrl: TEST_DATABASE_URL, schemaPrefix: `t${process.pid}_` });
     const a = await helsinkiOn(running.url, store);

@@ -14,6 +14,7 @@ import { buildGateway } from '../../gateway/server';
 import { SUPERGRAPH_FILE } from '../../schema/cities';
 import type { RunningService } from '../../subgraphs/shared/server';
 import { logger as silent, slowProxy, startGraph, type Graph, type GraphQLResponse } from './harness';
+import { metric } from './metrics';
 import { freePort } from './process';
 
 jest.setTimeout(20000);
@@ -285,7 +286,7 @@ describe('the edge cache keeps answers apart', () => {
   beforeAll(async () => {
     gw = await gatewayWith();
   });
-  const edgeHits = async () => ((await (await fetch(gw.url.replace('/graphql', '/metrics'))).json()) as { cache: { responses: { EDGE_HIT: number } } }).cache.responses.EDGE_HIT;
+  const edgeHits = () => metric(gw.url, 'cdg_gateway_cache_total', { layer: 'edge', status: 'HIT' });
   /** Sends `query` until the edge cache holds it (a second identical request is an edge hit). */
   async function primed(query: string, headers: Record<string, string> = {}) {
     await post(gw.url, { query }, headers);

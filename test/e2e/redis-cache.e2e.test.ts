@@ -8,7 +8,9 @@ import crypto from 'node:crypto';
 import { logger, startGateway, startGraph, type Graph } from './harness';
 import { freePort } from './process';
 
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+// A database of its own on the shared Redis (another test file may run at the same time, with its own
+// answers cached under the same keys).
+const REDIS_URL = Object.assign(new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379'), { pathname: '/3' }).href;
 
 async function post(url: string, query: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -131,16 +133,17 @@ async function waitForPort(port: number, open: boolean): Promise<void> {
 
 describe('two Barcelona subgraphs on one PostgreSQL', () => {
   it('share one synced copy: the second answers without fetching anything, and its sync revalidates the files (304)', async () => {
-    const { createBarcelonaReplica } = await import('../../subgraphs/barcelona/replica/server');
-    const { buildBarcelonaSubgraph } = await import('../../subgraphs/barcelona/server');
+    const { createDecidimCityReplica, filesPathOf, replicaUpstreamUrls } = await import('../../subgraphs/decidim/replica/server');
+    const { buildDecidimSubgraph } = await import('../../subgraphs/decidim/server');
+    const { cityById } = await import('../../schema/cities');
+    const barcelona = cityById('barcelona');
     const { BARCELONA_DATA_DIR, TEST_DATABASE_URL, TEST_SYNC, testStoreSettings } = await import('./harness');
     const { Store } = await import('../../subgraphs/shared/store/store');
-    const replica = createBarcelonaReplica({ dataDir: BARCELONA_DATA_DIR });
+    const replica = createDecidimCityReplica({ dataDir: BARCELONA_DATA_DIR, filesPath: filesPathOf(barcelona) });
     const running = await replica.listen(0);
     const schemaPrefix = `r${process.pid}_`;
     const config = {
-      plenaryBaseUrl: `${running.url}/sites/default/files/votacions_plenari`,
-      decidimUrl: `${running.url}/api`,
+      ...replicaUpstreamUrls(barcelona, running.url),
       timeoutMs: 5000,
       retries: 1,
       breaker: { resetMs: 10000, volumeThreshold: 5 },
@@ -149,9 +152,9 @@ describe('two Barcelona subgraphs on one PostgreSQL', () => {
       store: testStoreSettings({ databaseUrl: TEST_DATABASE_URL, schemaPrefix }),
       sync: TEST_SYNC,
     };
-    const firstService = await buildBarcelonaSubgraph(config, logger);
+    const firstService = await buildDecidimSubgraph(barcelona, config, logger);
     await firstService.sync.runOnce();
-    const secondService = await buildBarcelonaSubgraph(config, logger);
+    const secondService = await buildDecidimSubgraph(barcelona, config, logger);
     const first = await firstService.listen(0);
     const second = await secondService.listen(0);
     const q = '{ barcelona { decisions(first: 3) { totalCount nodes { id } } participatoryProcesses { id } } }';

@@ -8,8 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, startProcess, stopProcess, waitFor } from './process';
 import { BARCELONA_DATA_DIR, logger, postGraphQL, startGraph, TEST_SYNC, testStoreSettings, type Graph } from './harness';
-import { buildBarcelonaSubgraph } from '../../subgraphs/barcelona/server';
-import { ORGANISATIONS } from '../../subgraphs/amsterdam/mapping/body';
+import { buildDecidimSubgraph } from '../../subgraphs/decidim/server';
+import { replicaUpstreamUrls } from '../../subgraphs/decidim/replica/server';
+import { cityById as decidimCityById } from '../../schema/cities';
+import { notubizCity } from '../../subgraphs/notubiz/mapping/common';
+import { cityById as notubizCityById } from '../../schema/cities';
+
+const ORGANISATIONS = notubizCity(notubizCityById('amsterdam')).organisations;
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/helsinki');
 
@@ -31,7 +36,7 @@ describe('HELSINKI_REPLICA_DIR', () => {
     fs.writeFileSync(path.join(dir, 'decisions.json'), JSON.stringify({ decisions: [sv, fi] }));
     fs.writeFileSync(path.join(dir, 'meetings.json'), JSON.stringify({ meetings: [meeting] }));
     const port = await freePort();
-    replica = startProcess('subgraphs/helsinki/replica/index.ts', { HELSINKI_REPLICA_DIR: dir, HELSINKI_REPLICA_PORT: String(port) });
+    replica = startProcess('subgraphs/ahjo/replica/index.ts', { CITY_ID: 'helsinki', HELSINKI_REPLICA_DIR: dir, HELSINKI_REPLICA_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/health`);
     graph = await startGraph({ ahjoBaseUrl: `http://127.0.0.1:${port}/ahjorest/v1` });
   });
@@ -83,7 +88,7 @@ describe('AMSTERDAM_REPLICA_DIR', () => {
     };
     fs.writeFileSync(path.join(dir, 'meetings', '5.json'), JSON.stringify({ meeting }));
     const port = await freePort();
-    replica = startProcess('subgraphs/amsterdam/replica/index.ts', { AMSTERDAM_REPLICA_DIR: dir, AMSTERDAM_REPLICA_PORT: String(port) });
+    replica = startProcess('subgraphs/notubiz/replica/index.ts', { CITY_ID: 'amsterdam', AMSTERDAM_REPLICA_DIR: dir, AMSTERDAM_REPLICA_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/health`);
     graph = await startGraph({ amsterdam: { baseUrl: `http://127.0.0.1:${port}` } });
   });
@@ -119,7 +124,7 @@ describe('BARCELONA_REPLICA_DIR', () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     fs.writeFileSync(file, lines.slice(0, 3).join('\n') + '\n');
     port = await freePort();
-    replica = startProcess('subgraphs/barcelona/replica/index.ts', { BARCELONA_REPLICA_DIR: dir, BARCELONA_REPLICA_PORT: String(port) });
+    replica = startProcess('subgraphs/decidim/replica/index.ts', { CITY_ID: 'barcelona', BARCELONA_REPLICA_DIR: dir, BARCELONA_REPLICA_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/health`);
   });
 
@@ -129,9 +134,8 @@ describe('BARCELONA_REPLICA_DIR', () => {
   });
 
   it('serves both the plenary files and Decidim from the other directory', async () => {
-    const service = await buildBarcelonaSubgraph({
-      plenaryBaseUrl: `http://127.0.0.1:${port}/sites/default/files/votacions_plenari`,
-      decidimUrl: `http://127.0.0.1:${port}/api`,
+    const service = await buildDecidimSubgraph(decidimCityById('barcelona'), {
+      ...replicaUpstreamUrls(decidimCityById('barcelona'), `http://127.0.0.1:${port}`),
       timeoutMs: 5000,
       retries: 1,
       breaker: { resetMs: 10000, volumeThreshold: 5 },

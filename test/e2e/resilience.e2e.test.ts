@@ -39,9 +39,9 @@ describe('Helsinki\'s Ahjo replica down', () => {
     expect(stale.extensions?.stale).toEqual([expect.objectContaining({ city: 'helsinki', upstream: 'Ahjo REST API', request: 'sync', fetchedAt: expect.any(String) })]);
 
     // Bring the replica back on the same port: the next sync refreshes the copy.
-    const { createAhjoReplica } = await import('../../subgraphs/helsinki/replica/server');
-    const { DEFAULT_DATA_DIR } = await import('./harness');
-    const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR }).listen(port);
+    const { createAhjoReplica } = await import('../../subgraphs/ahjo/replica/server');
+    const { DEFAULT_DATA_DIR, HELSINKI } = await import('./harness');
+    const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR, timezone: HELSINKI.timezone }).listen(port);
     try {
       const [again] = (await graph.subgraphService.sync.runOnce())!;
       expect(again.ok).toBe(true);
@@ -132,9 +132,9 @@ describe('circuit breaker toward Ahjo', () => {
       const res = await graph.query('{ helsinki { sources { lastError { code message } } } }');
       expect(res.data.helsinki.sources[0].lastError.message).toMatch(/circuit open/);
 
-      const { createAhjoReplica } = await import('../../subgraphs/helsinki/replica/server');
-      const { DEFAULT_DATA_DIR } = await import('./harness');
-      const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR }).listen(port);
+      const { createAhjoReplica } = await import('../../subgraphs/ahjo/replica/server');
+      const { DEFAULT_DATA_DIR, HELSINKI } = await import('./harness');
+      const back = await createAhjoReplica({ dataDir: DEFAULT_DATA_DIR, timezone: HELSINKI.timezone }).listen(port);
       try {
         await new Promise((r) => setTimeout(r, 900));
         expect((await graph.subgraphService.sync.runOnce())![0]).toMatchObject({ ok: true });
@@ -201,5 +201,5 @@ describe('the gateway\'s circuit toward a subgraph that comes back', () => {
       await graph.gateway.close();
       await graph.replica?.close();
     }
-  }, 30000);
+  });
 });

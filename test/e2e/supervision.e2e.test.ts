@@ -1,4 +1,8 @@
 /**
+ * The README's first command, `npm run start:offline`: it starts every replica, subgraph and the
+ * gateway of the registry, prints what the README shows, answers the README's example query and
+ * serves the pages; it stops cleanly on Ctrl-C (every process gone).
+ *
  * Supervision under `npm run start:offline` (issue 12: one subgraph dying of heap exhaustion used
  * to stop the whole graph). A city subgraph killed mid-run (SIGKILL, as the kernel's OOM killer
  * would) is restarted by itself and re-opens its store (the dead process's lock file does not
@@ -12,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CITIES, ROOT_DIR, type CityEntry } from '../../schema/cities';
 import { freePort, waitFor } from './process';
+import { postGraphQL } from './harness';
 
 interface Answer {
   data?: Record<string, { decisions: { totalCount: number } } | null>;
@@ -20,8 +25,8 @@ interface Answer {
 
 const VICTIM = 'barcelona';
 /** The variables moving a city's subgraph and replica to other ports (those the processes read). */
-const subgraphPortEnv = (city: CityEntry) => city.subgraph.urlEnv.replace(/_SUBGRAPH_URL$/, '_PORT');
-const replicaPortEnv = (city: CityEntry) => city.replica.dirEnv.replace(/_DIR$/, '_PORT');
+const subgraphPortEnv = (city: CityEntry) => `${city.envPrefix}_PORT`;
+const replicaPortEnv = (city: CityEntry) => `${city.envPrefix}_REPLICA_PORT`;
 const QUERY = `{ ${CITIES.map((c) => `${c.id} { decisions(first: 1) { totalCount } }`).join(' ')} }`;
 
 async function ask(url: string): Promise<Answer> {
@@ -57,7 +62,7 @@ function commandLine(pid: number): string {
   }
 }
 
-it('restarts a killed subgraph by itself while the gateway keeps answering for the other cities', async () => {
+it('npm run start:offline serves the graph as the README shows, restarts a killed subgraph by itself while the gateway keeps answering for the other cities, and stops on Ctrl-C', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'city-decision-graph-supervision-'));
   const gatewayPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -96,8 +101,18 @@ it('restarts a killed subgraph by itself while the gateway keeps answering for t
   };
 
   try {
-    await until('the graph to be announced', 100000, () => out.includes('Press Ctrl-C to stop.') || child.exitCode !== null);
+    await until('the graph to be announced', 240000, () => out.includes('Press Ctrl-C to stop.') || child.exitCode !== null);
     expect(out).toContain('Every city has completed its first sync.');
+    // What the README shows it printing: the gateway, and every city on its replica.
+    expect(out).toContain(`Gateway: http://127.0.0.1:${gatewayPort}/graphql`);
+    for (const city of CITIES) for (const u of city.upstreams) expect(out).toContain(`${city.name}: ${u.description} at http://127.0.0.1:${env[replicaPortEnv(city)]}${u.replicaPath} (local replica)`);
+    const example = await postGraphQL(gatewayUrl, '{ helsinki { decisions(first: 5) { totalCount nodes { id title date } } } }');
+    expect(example.errors).toBeUndefined();
+    expect(example.data.helsinki.decisions.nodes).toHaveLength(5);
+    const ready = await (await fetch(`http://127.0.0.1:${gatewayPort}/ready`)).json();
+    expect(ready).toMatchObject({ status: 'ready', cities: CITIES.map((c) => ({ id: c.id, reachable: true })) });
+    // The pages, built by npm ci (prepare), served by the gateway.
+    for (const page of ['/', '/compare']) expect([page, (await fetch(`http://127.0.0.1:${gatewayPort}${page}`)).status]).toEqual([page, 200]);
     const before = await ask(gatewayUrl);
     expect(before.errors).toBeUndefined();
     const started = pids();
@@ -162,5 +177,10 @@ it('restarts a killed subgraph by itself while the gateway keeps answering for t
   }
   // Ctrl-C stopped everything without a restart.
   expect(out.match(/\] .+? exited \(/g)).toHaveLength(1);
-  for (const pid of [...pids().values()].flat()) expect({ pid, alive: alive(pid) }).toEqual({ pid, alive: false });
-}, 150000);
+  // npm ends on the signal while start.ts may still be stopping its services (each within 10 s):
+  // wait for them, then every one must be gone.
+  const all = [...pids().values()].flat();
+  const deadline = Date.now() + 15000;
+  while (all.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  for (const pid of all) expect({ pid, alive: alive(pid) }).toEqual({ pid, alive: false });
+}, 330000);

@@ -13,6 +13,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { chargeRead } from '../request-scope';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { subgraphMetrics } from '../observability/metrics';
+import { inSpan, SpanKind } from '../observability/tracing';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -21,6 +23,8 @@ export interface Queryable {
 }
 
 export interface Db extends Queryable {
+  /** The city whose store this is (metrics and spans name it). */
+  readonly city: string;
   readonly engine: 'pglite' | 'postgres';
   /** Statements sent so far (tests and benchmarks read it to see batching). */
   readonly stats: { statements: number };
@@ -56,6 +60,20 @@ export interface EngineSettings {
 }
 
 const SCHEMA = /^[a-z][a-z0-9_]{0,40}$/;
+
+/** A read query, timed (store_query_duration_seconds) and traced (its SQL, never its parameters). */
+function observed(engine: 'pglite' | 'postgres', city: string, query: Queryable['query']): Queryable['query'] {
+  const histogram = subgraphMetrics().storeQueries;
+  return (sql, params) =>
+    inSpan('store query', { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.query.text': sql.length > 1000 ? `${sql.slice(0, 1000)}…` : sql, 'cdg.city': city, 'cdg.engine': engine } }, async () => {
+      const stop = histogram.startTimer({ city, engine });
+      try {
+        return await query(sql, params);
+      } finally {
+        stop();
+      }
+    }) as never;
+}
 
 export async function openEngine(settings: EngineSettings): Promise<Db> {
   const schema = `${settings.schemaPrefix ?? ''}${settings.city}`;
@@ -111,10 +129,11 @@ async function openPglite(settings: EngineSettings, schema: string): Promise<Db>
   };
   return {
     engine: 'pglite',
+    city: settings.city,
     schema,
     location: dir ?? 'memory',
     stats,
-    query: async (sql, params) => (stats.statements++, charged((await db.query(sql, params as unknown[])).rows) as never),
+    query: observed('pglite', settings.city, async (sql, params) => (stats.statements++, charged((await db.query(sql, params as unknown[])).rows) as never)),
     exec: async (sql) => void (stats.statements++, await db.exec(sql)),
     transaction: async (fn) => {
       const result = await db.transaction((tx) =>
@@ -253,11 +272,12 @@ async function openPostgres(settings: EngineSettings, schema: string): Promise<D
   }
   const stats = { statements: 0 };
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async (sql, params) => (stats.statements++, charged((await client.query(sql, params as unknown[])).rows) as never),
+    query: observed('postgres', settings.city, async (sql, params) => (stats.statements++, charged((await client.query(sql, params as unknown[])).rows) as never)),
     exec: async (sql) => void (stats.statements++, await client.query(sql)),
   });
   return {
     engine: 'postgres',
+    city: settings.city,
     schema,
     location: redact(settings.databaseUrl!),
     stats,

@@ -40,6 +40,18 @@ export interface DecisionRow {
   date: string | null;
   sortKey: string;
   bodyIds: string[];
+  /**
+   * The kind of the deciding body (a contract BodyType), where the mapping knows it (a body inside the
+   * decision's record, a fixed council); else null and the kind is `bodyId`'s in the bodies table.
+   */
+  bodyType?: string | null;
+  /** The deciding body's global id, as `Decision.body` resolves it from the bodies table (when `bodyType` is not given). */
+  bodyId?: string | null;
+  /**
+   * Global body ids of the committees that handled the decision's item before the deciding body
+   * decided it, most recent first (a COMMITTEE topic table looks at them before `bodyIds`).
+   */
+  committeeIds?: string[];
   meetingId?: string | null;
   /** Order within its meeting. */
   position?: number | null;
@@ -169,7 +181,10 @@ export const TABLES: TableSpec[] = [
     columns: [
       ['source_id', 'text', 'sourceId'], ['alias_ids', 'text[]', 'aliasIds'], ['date', 'date', 'date'], ['sort_key', 'text', 'sortKey'], ['body_ids', 'text[]', 'bodyIds'],
       ['meeting_id', 'text', 'meetingId'], ['position', 'integer', 'position'], ['case_ids', 'text[]', 'caseIds'], ['outcome', 'text', 'outcome'],
-      ['categories', 'text[]', 'categories'], ['search', 'text', 'search'],
+      ['categories', 'text[]', 'categories'], ['search', 'text', 'search'], ['body_type', 'text', 'bodyType'], ['body_id', 'text', 'bodyId'],
+      ['committee_ids', 'text[]', 'committeeIds'],
+      // Filled by the store from the city's topic table (not by the mapping).
+      ['topic', 'text', 'topic'], ['topic_value', 'text', 'topicValue'], ['topic_source', 'text', 'topicSource'],
     ],
     stemmed: true,
   },

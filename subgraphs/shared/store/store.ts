@@ -10,10 +10,24 @@ import { openEngine, type Db, type EngineSettings, type Queryable } from './engi
 import { migrate } from './migrations';
 import { TABLES, rowId, tableSpec, type TableName, type TableSpec, type Unit } from './rows';
 import { containsPattern, queryWords, stemmersOf } from './search';
+import { assignTopic, cofogCode, type TopicMethod, type TopicTable } from '../../../schema/topics';
 
 export interface StoreSettings extends EngineSettings {
   /** The city's languages (ISO 639-1): stemmed search uses their PostgreSQL configurations. */
   languages: string[];
+  /**
+   * The city's topic table: decisions get their topic from it when written, and all of them again at
+   * open when the table changed. null: the city has none (topics are cleared). Absent: the store
+   * leaves topics as they are (a tool that only reads or writes rows of its own).
+   */
+  topics?: TopicTable | null;
+}
+
+/** What the topics held were derived with (store_state 'topics'). */
+interface TopicsState {
+  hash: string | null;
+  method: TopicMethod | null;
+  file: string | null;
 }
 
 /** One record as the upstream sent it. */
@@ -94,6 +108,8 @@ export type Page<T> = Omit<Connection<T>, 'totalCount' | 'pageInfo'> & {
 /** Row columns besides the doc that serving needs (a meeting's kind and clock-dependent status). */
 const SERVED_COLUMNS: Partial<Record<TableName, string>> = {
   meetings: `, kind, status, to_char(held_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS held_from`,
+  // The topic lives beside the doc (recomputed when the table changes, without rewriting docs).
+  decisions: ', topic, topic_value',
   extras: ', kind',
 };
 
@@ -103,6 +119,8 @@ export interface RowInfo {
   kind?: string;
   status?: string;
   held_from?: string | null;
+  topic?: string | null;
+  topic_value?: string | null;
 }
 
 /** Rows without a position (e.g. a decision without a section number) come last. */
@@ -118,17 +136,87 @@ export class Store {
   private constructor(
     readonly db: Db,
     readonly languages: string[],
+    /** The table new decision rows get their topic from (undefined: none given; topics are left null). */
+    readonly topicTable: TopicTable | null | undefined,
+    /** What the topics held were derived with. */
+    private topicsState: TopicsState | null,
   ) {}
 
   static async open(settings: StoreSettings): Promise<Store> {
     const db = await openEngine(settings);
     try {
       await migrate(db);
+      const store = new Store(db, settings.languages, settings.topics, null);
+      if (settings.topics !== undefined) await store.deriveTopics(settings.topics);
+      store.topicsState = await store.storeState<TopicsState>('topics');
+      return store;
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
     }
-    return new Store(db, settings.languages);
+  }
+
+  /** How the topics held were mapped (the table's method), or null when no table gave them. */
+  get topicMethod(): TopicMethod | null {
+    return this.topicsState?.method ?? null;
+  }
+
+  private async storeState<T>(key: string, q: Queryable = this.db): Promise<T | null> {
+    const [row] = await q.query<{ value: T }>('SELECT value FROM store_state WHERE key = $1', [key]);
+    return row?.value ?? null;
+  }
+
+  private async setStoreState(key: string, value: object, q: Queryable): Promise<void> {
+    await q.query(
+      'INSERT INTO store_state (key, value, updated_at) VALUES ($1, $2::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at',
+      [key, JSON.stringify(value)],
+    );
+  }
+
+  /**
+   * Recomputes every decision's topic when the table differs from the one the held topics came from
+   * (its hash): read in id order a batch at a time, assigned as rows are when written, and written back
+   * in one UPDATE per batch, only where the topic changed. Returns the rows rewritten (null: up to date).
+   */
+  async deriveTopics(table: TopicTable | null, batchSize = 5000): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      // Instances starting together on one PostgreSQL: one recomputes, the others then find it done.
+      if (this.db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cdg:topics:${this.db.schema}`]);
+      const held = await this.storeState<TopicsState>('topics', tx);
+      const wanted: TopicsState = { hash: table?.hash ?? null, method: table?.method ?? null, file: table?.file ?? null };
+      if ((held?.hash ?? null) === wanted.hash) return null;
+      let rewritten = 0;
+      let after = '';
+      for (;;) {
+        const rows = await tx.query<{ id: string; categories: string[]; body_ids: string[]; committee_ids: string[] | null; topic: string | null; topic_value: string | null; topic_source: string | null }>(
+          'SELECT id, categories, body_ids, committee_ids, topic, topic_value, topic_source FROM decisions WHERE id > $1 ORDER BY id LIMIT $2',
+          [after, batchSize],
+        );
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].id;
+        const changed = rows.flatMap((r) => {
+          const t = topicColumns(table, { categories: r.categories, bodyIds: r.body_ids, committeeIds: r.committee_ids });
+          return t.topic === r.topic && t.topic_value === r.topic_value && t.topic_source === r.topic_source ? [] : [{ id: r.id, ...t }];
+        });
+        if (changed.length) {
+          await tx.query(
+            'UPDATE decisions AS d SET topic = x.topic, topic_value = x.topic_value, topic_source = x.topic_source ' +
+              'FROM jsonb_to_recordset($1::jsonb) AS x(id text, topic text, topic_value text, topic_source text) WHERE d.id = x.id',
+            [JSON.stringify(changed)],
+          );
+          rewritten += changed.length;
+        }
+        if (rows.length < batchSize) break;
+      }
+      await this.setStoreState('topics', wanted, tx);
+      return rewritten;
+    });
+  }
+
+  /** A row's doc as served: a decision's carries its topic (held beside it, see SERVED_COLUMNS). */
+  private served(table: TableName, row: RowInfo & { doc: unknown }): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (table !== 'decisions') return row.doc;
+    return { ...(row.doc as object), topic: servedTopic(row.topic ?? null, row.topic_value ?? null, this.topicMethod) };
   }
 
   get engine(): Db['engine'] {
@@ -171,7 +259,7 @@ export class Store {
         const changed: Array<Record<string, unknown>> = [];
         for (const row of desired.values()) {
           const hash = hashOf(row);
-          if (held.get(row.id as string) !== hash) changed.push(recordOf(table, row, hash));
+          if (held.get(row.id as string) !== hash) changed.push(recordOf(table, table.name === 'decisions' ? { ...row, ...this.topicFields(row) } : row, hash));
         }
         for (const batch of batches(changed)) await q.query(this.upsertSql(table), [JSON.stringify(batch)]);
         written += changed.length;
@@ -212,6 +300,12 @@ export class Store {
       await tx.exec('SET LOCAL default_statistics_target = 10');
       await tx.exec(`ANALYZE ${tables.join(', ')}`);
     });
+  }
+
+  /** The topic a decision row gets from the store's table (all null without one). */
+  private topicFields(row: Record<string, unknown>): { topic: string | null; topicValue: string | null; topicSource: string | null } {
+    const t = topicColumns(this.topicTable ?? null, row as { categories?: string[]; bodyIds?: string[]; committeeIds?: string[] });
+    return { topic: t.topic, topicValue: t.topic_value, topicSource: t.topic_source };
   }
 
   private upsertCache = new Map<TableName, string>();
@@ -391,20 +485,20 @@ export class Store {
   async byIds<T>(table: TableName, ids: readonly string[], hydrate: (doc: any, row: RowInfo) => T = (d) => d): Promise<Map<string, T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
     if (ids.length === 0) return new Map();
     const rows = await this.db.query<RowInfo & { doc: unknown }>(`SELECT id${SERVED_COLUMNS[table] ?? ''}, doc FROM ${table} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
-    return new Map(rows.map((r) => [r.id, hydrate(r.doc, r)]));
+    return new Map(rows.map((r) => [r.id, hydrate(this.served(table, r), r)]));
   }
 
   /** Rows whose source id or one of whose alias ids is among `sourceIds`: a map from each asked id to its row. */
   async bySourceIds<T>(table: 'decisions' | 'cases', sourceIds: readonly string[], hydrate: (doc: any) => T = (d) => d): Promise<Map<string, T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
     if (sourceIds.length === 0) return new Map();
     const ids = [...new Set(sourceIds)];
-    const rows = await this.db.query<{ source_id: string; alias_ids: string[]; doc: unknown }>(
-      `SELECT source_id, alias_ids, doc FROM ${table} WHERE source_id = ANY($1::text[]) OR alias_ids && $1::text[]`,
+    const rows = await this.db.query<RowInfo & { source_id: string; alias_ids: string[]; doc: unknown }>(
+      `SELECT id, source_id, alias_ids${SERVED_COLUMNS[table] ?? ''}, doc FROM ${table} WHERE source_id = ANY($1::text[]) OR alias_ids && $1::text[]`,
       [ids],
     );
     const out = new Map<string, T>();
     for (const r of rows) {
-      const value = hydrate(r.doc);
+      const value = hydrate(this.served(table, r));
       for (const id of [r.source_id, ...(r.alias_ids ?? [])]) if (ids.includes(id) && !out.has(id)) out.set(id, value);
     }
     return out;
@@ -454,7 +548,7 @@ export class Store {
       where.params,
     );
     const page = rows.slice(0, spec.first);
-    const edges = page.map((r) => ({ cursor: encodeCursor([r.key ?? '', r.id]), node: hydrate(r.doc, r) }));
+    const edges = page.map((r) => ({ cursor: encodeCursor([r.key ?? '', r.id]), node: hydrate(this.served(spec.table, r), r) }));
     const countWhere = spec.where;
     let count: Promise<number> | null = null;
     return {
@@ -509,6 +603,20 @@ function keyset(where: Where, order: Order, [key, id]: [string, string], before 
   } else {
     where.add('(sort_key, id) > (?, ?)', key, id);
   }
+}
+
+/** A decision's topic columns by the table (all null without a table). */
+function topicColumns(table: TopicTable | null, row: { categories?: string[] | null; bodyIds?: string[] | null; committeeIds?: string[] | null }): { topic: string | null; topic_value: string | null; topic_source: string | null } {
+  if (!table) return { topic: null, topic_value: null, topic_source: null };
+  const { topic, candidate } = assignTopic(table, row);
+  return { topic: topic?.code ?? null, topic_value: topic?.sourceValue ?? null, topic_source: candidate };
+}
+
+/** The contract's Topic of a decision, from its columns. */
+export function servedTopic(code: string | null, sourceValue: string | null, method: TopicMethod | null) {
+  const cofog = code ? cofogCode(code) : null;
+  if (!cofog || !method) return null;
+  return { ...cofog, method, sourceValue: sourceValue ?? '' };
 }
 
 /** The content hash of a row or raw record: a sync rewrites only what changed. */

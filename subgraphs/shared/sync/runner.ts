@@ -10,6 +10,8 @@ import type { Logger } from '../logger';
 import type { Store } from '../store/store';
 import type { Unit } from '../store/rows';
 import { UpstreamError } from '../errors';
+import { observeSync, subgraphMetrics } from '../observability/metrics';
+import { failSpan, inSpan } from '../observability/tracing';
 import { emptyState, type RunSummary, type SyncError, type UpstreamState } from './state';
 
 export interface SyncSettings {
@@ -156,13 +158,24 @@ export class SyncRunner {
   private synced = new Set<string>();
   private states = new Map<string, UpstreamState>();
   private readyWaiters: Array<() => void> = [];
+  /** Records held per upstream, as counted after the last run (for /metrics, which must not query). */
+  private held = new Map<string, number>();
+  private unobserve: () => void;
 
   constructor(
     readonly store: Store,
     readonly upstreams: UpstreamHarvester[],
     readonly settings: SyncSettings,
     readonly logger: Logger,
-  ) {}
+  ) {
+    const city = store.db.city;
+    this.unobserve = observeSync(() => this.upstreams.map((u) => ({ city, upstream: u.key, lastSuccessAt: this.states.get(u.key)?.lastSuccessAt ?? null, recordsHeld: this.held.get(u.key) })));
+  }
+
+  private async countHeld(): Promise<void> {
+    const counts = await this.store.counts().catch(() => null);
+    if (counts) this.held = new Map([...counts].map(([k, c]) => [k, c.held]));
+  }
 
   /** Reads what the store already holds (a restart, or another instance's sync). */
   async load(): Promise<void> {
@@ -172,6 +185,7 @@ export class SyncRunner {
       if (s) this.states.set(u.key, s);
       if (s?.lastSuccessAt) this.synced.add(u.key);
     }
+    await this.countHeld();
     this.notifyReady();
   }
 
@@ -192,6 +206,7 @@ export class SyncRunner {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.unobserve();
     this.abort.abort();
     await this.current?.catch(() => undefined);
   }
@@ -247,7 +262,23 @@ export class SyncRunner {
     return locked.value;
   }
 
-  private async runUpstream(upstream: UpstreamHarvester, options: RunOptions): Promise<RunReport> {
+  /** One upstream's run, traced (a trace of its own: each upstream request is a span in it) and counted. */
+  private runUpstream(upstream: UpstreamHarvester, options: RunOptions): Promise<RunReport> {
+    const labels = { city: this.store.db.city, upstream: upstream.key };
+    return inSpan(`sync ${labels.city} ${upstream.key}`, { attributes: { 'cdg.service': `${labels.city}-subgraph`, 'cdg.city': labels.city, 'cdg.upstream': upstream.key } }, async (span) => {
+      const metrics = subgraphMetrics();
+      const stop = metrics.syncDuration.startTimer(labels);
+      const report = await this.runUpstreamOnce(upstream, options);
+      stop();
+      metrics.syncRuns.inc({ ...labels, outcome: report.ok ? 'ok' : 'error', kind: report.run.full ? 'full' : 'incremental' });
+      for (const action of ['fetched', 'written', 'deleted', 'setAside'] as const) if (report.run[action]) metrics.syncRecords.inc({ ...labels, action: action === 'setAside' ? 'set_aside' : action }, report.run[action]);
+      span.setAttributes({ 'cdg.full': report.run.full, 'cdg.fetched': report.run.fetched, 'cdg.written': report.run.written });
+      if (report.error) failSpan(span, new Error(`${report.error.code}: ${report.error.message}`));
+      return report;
+    });
+  }
+
+  private async runUpstreamOnce(upstream: UpstreamHarvester, options: RunOptions): Promise<RunReport> {
     const state = (await this.store.getState<UpstreamState>(upstream.key)) ?? emptyState(options.from ?? this.settings.from);
     if (options.from && options.from < state.from) {
       // An earlier start: walk from there again; what is held stays meanwhile.
@@ -293,6 +324,7 @@ export class SyncRunner {
     await this.store.setState(upstream.key, state);
     this.states.set(upstream.key, state);
     if (state.lastSuccessAt) this.synced.add(upstream.key);
+    await this.countHeld();
     this.notifyReady();
     this.logger.info({ upstream: upstream.key, ...summary, ok: !error }, 'sync ended');
     return { upstream: upstream.key, ok: !error, error, run: summary };
