@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Kind, parse, print, visit } from 'graphql';
+import { cityConnectionTypes } from './connections';
 import { dockerComposeYaml } from './docker-compose';
 import { fetchSdl } from '../gateway/composition';
 import { GRAPH_SUBGRAPH, GRAPH_SUBGRAPH_URL, graphSubgraphSdl } from '../gateway/graph-status';
@@ -32,11 +33,14 @@ export function renameForCity(sdl: string, from: { typePrefix: string; rootField
   return print(renamed);
 }
 
-/** A city's own SDL (without the contract): its adapter's, renamed for it, or the file its entry names. */
+/** A city's own SDL (without the contract): its adapter's with its connection types, renamed for it, or the file its entry names. */
 export function cityOwnSdl(city: CityEntry): string {
   if (!city.subgraph.schemaFile) throw new Error(`City "${city.id}" runs its own subgraph and its registry entry names no schemaFile: ask ${city.subgraph.url} for its SDL.`);
   const own = fs.readFileSync(path.join(ROOT_DIR, city.subgraph.schemaFile), 'utf8');
-  return city.adapter ? renameForCity(own, city.adapter, city) : own;
+  if (!city.adapter) return own;
+  // The adapter's connection types are written from the contract's interfaces (schema/connections.ts).
+  const connections = cityConnectionTypes(own, city.adapter.typePrefix, parse(fs.readFileSync(CONTRACT_FILE, 'utf8')));
+  return renameForCity(`${own}\n${connections}`, city.adapter, city);
 }
 
 /** A city's full subgraph SDL: the shared contract followed by the city's own types. */

@@ -29,10 +29,10 @@ export const DecisionById = graphql(`
   }
 `);
 
-/** The newest decisions of two cities in one request. */
+/** The newest decisions of two cities in one request (each list typed with its city's own decision type: exact-types.ts). */
 export const NewestDecisions = graphql(`
   query NewestDecisions($first: Int = 3) {
-    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }
-    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }
+    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }
+    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }
   }
 `);

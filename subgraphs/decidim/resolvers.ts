@@ -165,6 +165,7 @@ export function decidimResolvers(city: DecidimCity): GraphQLResolverMap<DecidimC
     ...contractResolvers('Decidim'),
     // A Decidim city has two kinds of meetings and agenda items: the objects say which.
     Meeting: { __resolveType: (m: { __typename: string }) => m.__typename },
+    DecidimMeeting: { __resolveType: (m: { __typename: string }) => m.__typename },
     AgendaItem: { __resolveType: (i: { __typename: string }) => i.__typename },
     Query: {
       // `decidim` is the city's root field once buildCitySubgraph renames it (`barcelona`, …).

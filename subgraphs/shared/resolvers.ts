@@ -7,13 +7,14 @@ import { freshnessOf } from './freshness';
 import type { Store } from './store/store';
 import type { SyncRunner } from './sync/runner';
 import { topicTableOf } from '../../schema/topics';
+import { PAGED_RECORDS } from '../../schema/connections';
 import { statsFields, topicCoverageNote, type DecisionWhere } from './decision-stats';
 
 export type { CoverageNote } from './coverage';
 
 /** Date scalars and the contract's interfaces, each implemented by one type of the city (`Helsinki…`). */
 export function contractResolvers(prefix: string, typeNames: Partial<Record<string, string>> = {}) {
-  const interfaces = ['City', 'Decision', 'Meeting', 'Body', 'Case', 'AgendaItem', 'Attachment'];
+  const interfaces = ['City', 'Decision', 'Meeting', 'Body', 'Case', 'AgendaItem', 'Attachment', ...PAGED_RECORDS.flatMap((r) => [`${r}Connection`, `${r}Edge`])];
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,

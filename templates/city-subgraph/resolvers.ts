@@ -404,7 +404,9 @@ export function createResolvers(data: Dataset, loadedAt = new Date()) {
     return [...counts].sort((a, b) => b[1] - a[1]).map(([value, records]) => ({ field: 'Decision.outcome', value, records }));
   };
 
-  const interfaces = { City: 'ExampleCity', Decision: 'ExampleDecision', Meeting: 'ExampleMeeting', Body: 'ExampleBody', Case: 'ExampleCase', AgendaItem: 'ExampleAgendaItem', Attachment: 'ExampleAttachment', Source: 'SyncedSource' };
+  const interfaces = { City: 'ExampleCity', Decision: 'ExampleDecision', Meeting: 'ExampleMeeting', Body: 'ExampleBody', Case: 'ExampleCase', AgendaItem: 'ExampleAgendaItem', Attachment: 'ExampleAttachment', Source: 'SyncedSource',
+    DecisionConnection: 'ExampleDecisionConnection', DecisionEdge: 'ExampleDecisionEdge', MeetingConnection: 'ExampleMeetingConnection', MeetingEdge: 'ExampleMeetingEdge',
+    CaseConnection: 'ExampleCaseConnection', CaseEdge: 'ExampleCaseEdge', BodyConnection: 'ExampleBodyConnection', BodyEdge: 'ExampleBodyEdge' };
 
   return {
     Date: DateScalar,

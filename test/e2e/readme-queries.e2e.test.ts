@@ -235,7 +235,7 @@ describe('the README\'s example queries, on the offline graph', () => {
       expect(res.errors).toBeUndefined();
       verdicts[text] = emptyParts(schema, doc, operations(doc)[0], res.data);
     }
-    expect(verdicts).toEqual({ parkeren: ['amsterdam.decisions (DecisionConnection) is empty everywhere in the answer'], parkeer: [] });
+    expect(verdicts).toEqual({ parkeren: ['amsterdam.decisions (AmsterdamDecisionConnection) is empty everywhere in the answer'], parkeer: [] });
   });
 
   it('every example is safe in a normalizing cache: ids selected, pages as edges with cursors and pageInfo', () => {

@@ -16,12 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query DecisionsPage($filter: DecisionFilter, $first: Int, $after: String) {\n    amsterdam {\n      id\n      decisions(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { id title date outcome } }\n      }\n    }\n  }\n": typeof types.DecisionsPageDocument,
     "\n  query DecisionById($id: ID!) {\n    amsterdam {\n      id\n      decision(id: $id) { id title date decidedAt outcome body { id name } }\n    }\n  }\n": typeof types.DecisionByIdDocument,
-    "\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n  }\n": typeof types.NewestDecisionsDocument,
+    "\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n  }\n": typeof types.NewestDecisionsDocument,
 };
 const documents: Documents = {
     "\n  query DecisionsPage($filter: DecisionFilter, $first: Int, $after: String) {\n    amsterdam {\n      id\n      decisions(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { cursor node { id title date outcome } }\n      }\n    }\n  }\n": types.DecisionsPageDocument,
     "\n  query DecisionById($id: ID!) {\n    amsterdam {\n      id\n      decision(id: $id) { id title date decidedAt outcome body { id name } }\n    }\n  }\n": types.DecisionByIdDocument,
-    "\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n  }\n": types.NewestDecisionsDocument,
+    "\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n  }\n": types.NewestDecisionsDocument,
 };
 
 /**
@@ -49,7 +49,7 @@ export function graphql(source: "\n  query DecisionById($id: ID!) {\n    amsterd
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n  }\n"): (typeof documents)["\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { id title date decidedAt } } } }\n  }\n"];
+export function graphql(source: "\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n  }\n"): (typeof documents)["\n  query NewestDecisions($first: Int = 3) {\n    helsinki { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n    amsterdam { id name decisions(first: $first) { totalCount edges { cursor node { __typename id title date decidedAt } } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
