@@ -7,4 +7,7 @@ module.exports = {
   // Also the hooks' limit: a graph of real subgraphs takes seconds to start, much longer on a loaded CI machine.
   testTimeout: 90000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  // The e2e stores' PostgreSQL schemas: leftovers dropped before the run, this run's after it.
+  globalSetup: '<rootDir>/test/postgres-schemas.js',
+  globalTeardown: '<rootDir>/test/postgres-schemas.js',
 };

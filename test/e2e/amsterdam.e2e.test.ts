@@ -67,7 +67,7 @@ function flatUnderOrdered(items: Raw[]): Raw[] {
 
 let graph: Graph;
 beforeAll(async () => {
-  graph = await startGraph({ amsterdam: true });
+  graph = await startGraph({ amsterdam: true, store: { dataDir: 'memory' } }); // the embedded default, PGlite
 });
 afterAll(async () => {
   await graph.close();

@@ -2,6 +2,7 @@
  * Starts the real path in process, over real HTTP on loopback: the Ahjo replica → the Helsinki
  * subgraph → the gateway (each on a free port). Nothing of ours is mocked.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -76,7 +77,13 @@ export interface CacheOption {
   responses?: boolean;
 }
 
-/** Where the test's stores live: in memory (default), a PGlite directory, or a PostgreSQL. */
+/**
+ * Where the test's stores live. By default a schema of their own on the machine's PostgreSQL
+ * (TEST_DATABASE_URL; dropped after the run by test/postgres-schemas.js): native PostgreSQL syncs
+ * and answers about twice as fast as PGlite's WASM, which keeps the suite within its time budget.
+ * `dataDir: 'memory'` or a directory runs the embedded default, PGlite, as `npm start` does: the
+ * store tests run every query on both engines, and the e2e files that name PGlite run on it.
+ */
 export interface StoreOption {
   dataDir?: string;
   databaseUrl?: string;
@@ -120,8 +127,20 @@ const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, vo
 /** The budget every test subgraph runs with: the defaults of REQUEST_MAX_ROWS and REQUEST_MAX_MS. */
 export const TEST_REQUEST_BUDGET = { maxRows: 20000, maxMs: 20000 };
 
+/**
+ * Stores opened on PostgreSQL by this test file, for their schema names (`e2e_{file}_{n}_{city}`):
+ * `file` is random per load of this module, as Jest loads it afresh for each test file of a worker.
+ */
+const TEST_FILE_KEY = crypto.randomBytes(4).toString('hex');
+let storeCount = 0;
 export function testStoreSettings(store: StoreOption & { requestBudget?: { maxRows: number; maxMs: number } } = {}) {
-  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl, schemaPrefix: store.schemaPrefix, poolSize: 4, sharedBuffersMb: 16, requestBudget: store.requestBudget ?? TEST_REQUEST_BUDGET };
+  const pg = !store.dataDir && !store.databaseUrl;
+  return { dataDir: store.dataDir ?? 'memory', databaseUrl: store.databaseUrl ?? (pg ? TEST_DATABASE_URL : undefined), schemaPrefix: store.schemaPrefix ?? (pg ? `e2e_${TEST_FILE_KEY}_${++storeCount}_` : undefined), poolSize: 4, sharedBuffersMb: 16, requestBudget: store.requestBudget ?? TEST_REQUEST_BUDGET };
+}
+/** The default of testStoreSettings as a subgraph's environment (a subgraph built by `buildFromEnv`). */
+export function testStoreEnv(): Record<string, string> {
+  const { databaseUrl, schemaPrefix } = testStoreSettings();
+  return databaseUrl && schemaPrefix ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA_PREFIX: schemaPrefix } : {};
 }
 export const TEST_SYNC = { intervalS: 0, from: '2012-01-01', lookbackDays: 14, fullEveryHours: 24, concurrency: 4, onListen: false };
 

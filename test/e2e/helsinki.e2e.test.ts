@@ -10,7 +10,7 @@ const langOf = ahjoLangOf;
 
 let graph: Graph;
 beforeAll(async () => {
-  graph = await startGraph();
+  graph = await startGraph({ store: { dataDir: 'memory' } }); // the embedded default, PGlite, as `npm start` runs it
 });
 afterAll(async () => {
   await graph.close();

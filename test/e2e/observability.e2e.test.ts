@@ -156,7 +156,7 @@ describe('Prometheus metrics', () => {
     const m = await scrape(graph.subgraph.url);
     expect(value(m, 'cdg_subgraph_requests_total', { city: 'helsinki', outcome: 'success' })).toBeGreaterThan(0);
     expect(value(m, 'cdg_subgraph_request_duration_seconds', { city: 'helsinki' })).toBeGreaterThan(0);
-    expect(value(m, 'cdg_store_query_duration_seconds', { city: 'helsinki', engine: 'pglite' })).toBeGreaterThan(0);
+    expect(value(m, 'cdg_store_query_duration_seconds', { city: 'helsinki', engine: 'postgres' })).toBeGreaterThan(0);
     expect(value(m, 'cdg_sync_runs_total', { city: 'helsinki', upstream: 'ahjo', outcome: 'ok' })).toBeGreaterThan(0);
     expect(value(m, 'cdg_sync_records_total', { city: 'helsinki', upstream: 'ahjo', action: 'written' })).toBeGreaterThan(0);
     expect(value(m, 'cdg_sync_records_held', { city: 'helsinki', upstream: 'ahjo' })).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ import type { RunningService } from '../../subgraphs/shared/server';
 import { createOParlReplica, type OParlReplica } from '../../subgraphs/oparl/replica/server';
 import { buildFromEnv, type OParlSubgraph } from '../../subgraphs/oparl/server';
 import { formatReport, runConformance } from '../../scripts/conformance';
-import { logger, postGraphQL, type GraphQLResponse } from './harness';
+import { logger, postGraphQL, testStoreEnv, type GraphQLResponse } from './harness';
 import { startRegistryCity } from './registry-graph';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -52,7 +52,7 @@ describe(`${ID} (OParl) through the gateway`, () => {
     replica = createOParlReplica({ dataDir: DATA_DIR });
     replicaRunning = await replica.listen(0);
     const upstream = CITY.upstreams[0];
-    service = await buildFromEnv({ CITY_ID: ID, DATA_DIR: 'memory', SYNC_INTERVAL_S: '0', [upstream.baseUrlEnv]: replicaRunning.url }, logger);
+    service = await buildFromEnv({ CITY_ID: ID, DATA_DIR: 'memory', ...testStoreEnv(), SYNC_INTERVAL_S: '0', [upstream.baseUrlEnv]: replicaRunning.url }, logger);
     subgraph = await service.listen(0);
     // As the registry harness does: the first sync starts on listen; /ready answers 200 when it is done.
     for (let i = 0; i < 600; i++) {

@@ -70,7 +70,7 @@ afterAll(async () => {
 it('is ready when synced, fresh and the upstream answers; the gateway says so', async () => {
   const { status, body } = await readyOf(subgraph.url);
   expect(status).toBe(200);
-  expect(body).toMatchObject({ status: 'ready', reasons: [], store: { engine: 'pglite' }, sources: [{ key: 'ahjo', synced: true }] });
+  expect(body).toMatchObject({ status: 'ready', reasons: [], store: { engine: 'postgres' }, sources: [{ key: 'ahjo', synced: true }] });
   expect(body.upstreams).toEqual([expect.objectContaining({ key: 'ahjo', synced: true, fresh: true, reachable: true, reasons: [] })]);
   const g = await gatewayReady();
   expect(g.status).toBe('ready');

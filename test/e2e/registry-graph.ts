@@ -1,7 +1,7 @@
 /**
  * Starts any city of the registry the way `npm run start:offline` does, whatever its adapter: its
  * replica as a real process (the adapter's replica entry, told its city by CITY_ID), its subgraph in
- * process through the adapter's `buildFromEnv` over that replica (store in memory), each on a free
+ * process through the adapter's `buildFromEnv` over that replica (store: the tests' PostgreSQL), each on a free
  * loopback port, then waits for the city's first sync. Nothing of ours is mocked. A test that starts
  * every registry city this way proves that a city added by configuration runs without code.
  */
@@ -13,7 +13,7 @@ import { buildGateway } from '../../gateway/server';
 import type { CitySubgraph } from '../../subgraphs/shared/city-subgraph';
 import type { RunningService } from '../../subgraphs/shared/server';
 import { freePort, startProcess, stopProcess, waitFor } from './process';
-import { logger, postGraphQL, type GraphQLResponse } from './harness';
+import { logger, postGraphQL, testStoreEnv, type GraphQLResponse } from './harness';
 
 export interface StartedCity {
   city: CityEntry;
@@ -34,7 +34,7 @@ export async function startRegistryCity(city: CityEntry, env: NodeJS.ProcessEnv 
     await waitFor(`http://127.0.0.1:${replicaPort}/health`, 60000);
     const upstreams = Object.fromEntries(city.upstreams.map((u) => [u.baseUrlEnv, `http://127.0.0.1:${replicaPort}${u.replicaPath}`]));
     const { buildFromEnv } = (await import(path.join(ROOT_DIR, city.subgraph.builder))) as { buildFromEnv(env: NodeJS.ProcessEnv, l: typeof logger): Promise<CitySubgraph> };
-    service = await buildFromEnv({ CITY_ID: city.id, DATA_DIR: 'memory', SYNC_INTERVAL_S: '0', ...upstreams, ...env }, logger);
+    service = await buildFromEnv({ CITY_ID: city.id, DATA_DIR: 'memory', ...testStoreEnv(), SYNC_INTERVAL_S: '0', ...upstreams, ...env }, logger);
     const running: RunningService = await service.listen(0);
     // The first sync is done when /ready answers 200.
     await waitFor(running.url.replace(/\/graphql$/, '/ready'), 180000);
