@@ -128,10 +128,11 @@ const breakerOf = (opts: GraphOptions): BreakerSettings => ({ resetMs: 10000, vo
 export const TEST_REQUEST_BUDGET = { maxRows: 20000, maxMs: 20000 };
 
 /**
- * Stores opened on PostgreSQL by this test file, for their schema names (`e2e_{file}_{n}_{city}`):
- * `file` is random per load of this module, as Jest loads it afresh for each test file of a worker.
+ * Stores opened on PostgreSQL by this test file, for their schema names (`e2e_{run}_{file}_{n}_{city}`):
+ * `run` is the Jest run that drops them (test/postgres-schemas.js), `file` is random per load of this
+ * module, as Jest loads it afresh for each test file of a worker.
  */
-const TEST_FILE_KEY = crypto.randomBytes(4).toString('hex');
+const TEST_FILE_KEY = `${process.env.E2E_RUN ?? process.pid}_${crypto.randomBytes(4).toString('hex')}`;
 let storeCount = 0;
 export function testStoreSettings(store: StoreOption & { requestBudget?: { maxRows: number; maxMs: number } } = {}) {
   const pg = !store.dataDir && !store.databaseUrl;
