@@ -39,7 +39,7 @@ export type DecidimSettings = z.infer<typeof decidimSettings>;
 
 export const decidimAdapter = defineAdapter({
   name: 'decidim',
-  description: 'Decidim GraphQL API (0.27), with optional plenary vote files in the Acords del Plenari format',
+  description: 'Decidim GraphQL API (0.27 to 0.31), with optional plenary vote files in the Acords del Plenari format',
   typePrefix: 'Decidim',
   rootField: 'decidim',
   schemaFile: 'subgraphs/decidim/schema.graphql',
@@ -50,6 +50,6 @@ export const decidimAdapter = defineAdapter({
   upstreams: (s) => [
     // The replica serves the files under the live URL's path.
     ...(s.plenaryFilesUrl ? [{ name: 'plenary', description: 'Acords del Plenari files', liveBaseUrl: s.plenaryFilesUrl, replicaPath: new URL(s.plenaryFilesUrl).pathname.replace(/\/+$/, '') }] : []),
-    { name: 'decidim', description: 'Decidim GraphQL API (0.27)', liveBaseUrl: s.decidimUrl, replicaPath: '/api' },
+    { name: 'decidim', description: 'Decidim GraphQL API (0.27 to 0.31)', liveBaseUrl: s.decidimUrl, replicaPath: '/api' },
   ],
 });

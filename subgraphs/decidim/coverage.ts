@@ -21,6 +21,7 @@ function decidimOnlyCoverage(city: DecidimCity): CoverageNote[] {
     { field: 'Decision.voteEvents', availability: 'NONE', note: `${why}: no votes.`, measure: { table: 'decisions', has: 'EXISTS (SELECT 1 FROM vote_events v WHERE v.decision_id = decisions.id)' } },
     { field: 'Case', availability: 'NONE', note: `${why}: cases are the proposal references of plenary agreements, so there are none.` },
     { field: 'Meeting', availability: 'PARTIAL', note: 'Decidim meetings of participatory processes (with time, address and coordinates); no plenary sessions.' },
+    { field: 'Meeting.url', availability: 'FULL', note: "Each Decidim meeting's page on the instance (Decidim 0.31's `url`, else built from its process, component and id).", measure: { table: 'meetings', has: "doc->>'url' IS NOT NULL" } },
     { field: 'Meeting.end', availability: 'FULL', note: 'Decidim meetings have an end time.', measure: { table: 'meetings', has: "doc->>'end' IS NOT NULL" } },
     { field: 'Body', availability: 'PARTIAL', note: 'Decidim participatory processes, as the bodies of their meetings; no council (no plenary files).' },
     { field: 'Body.members', availability: 'NONE', note: 'Decidim publishes no members of a process.', measure: { table: 'bodies', has: "jsonb_array_length(coalesce(doc->'members', '[]'::jsonb)) > 0" } },
@@ -66,6 +67,7 @@ function plenaryCoverage(city: DecidimCity, council: string): CoverageNote[] {
   { field: 'Decision (unplaced rows)', availability: 'PARTIAL', note: `Rows the parser cannot place are set aside and reported with their line number in ${city.id}.sources (unplacedRows, setAside), never dropped silently.` },
   { field: 'Decision (text search)', availability: 'FULL', note: 'Titles (ca/es), agreement text and references; every word as part of a word, accents ignored. Spanish words also match by stem; Catalan has no stemmer (substring only).' },
   { field: 'Meeting', availability: 'PARTIAL', note: 'Plenary sessions (date only) from the files, and Decidim meetings of participatory processes (with time, address and coordinates).' },
+  { field: 'Meeting.url', availability: 'PARTIAL', note: "Decidim meetings link to their page on the instance (Decidim 0.31's `url`, else built from its process, component and id); plenary sessions have no page of their own.", measure: { table: 'meetings', has: "doc->>'url' IS NOT NULL" } },
   { field: 'Meeting.end', availability: 'PARTIAL', note: 'Decidim meetings have an end time; plenary sessions only a date.', measure: { table: 'meetings', has: "doc->>'end' IS NOT NULL" } },
   { field: 'Body.members', availability: 'NONE', note: 'The files name groups, not members.', measure: { table: 'bodies', has: "jsonb_array_length(coalesce(doc->'members', '[]'::jsonb)) > 0" } },
 ];

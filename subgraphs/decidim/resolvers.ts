@@ -34,6 +34,7 @@ import {
 import { createContext, servedMeeting, type DecidimContext, type ServedMeeting } from './context';
 import { DECIDIM, type DecidimExtra, type PlenaryFileExtra } from './sync';
 import { coverageOf } from './coverage';
+import { releaseName } from './decidim-release';
 
 export { createContext };
 
@@ -145,10 +146,27 @@ function agendaOf(ctx: DecidimContext, meetingId: string, args: Args) {
 function fileFields(key: string, state: UpstreamState | undefined) {
   if (key === DECIDIM) {
     const extra = (state?.extra ?? {}) as Partial<DecidimExtra>;
-    return { lastModified: null, checkedAt: extra.checkedAt ?? null, latestSessionDate: null, rows: 0, unplacedRows: [] };
+    const instance = extra.instance;
+    return {
+      lastModified: null,
+      checkedAt: extra.checkedAt ?? null,
+      latestSessionDate: null,
+      rows: 0,
+      unplacedRows: [],
+      decidimVersion: instance?.version ?? null,
+      decidimQuerySet: instance ? `${releaseName(instance.queryLine)} (by ${instance.detectedBy})` : null,
+    };
   }
   const extra = (state?.extra ?? {}) as Partial<PlenaryFileExtra>;
-  return { lastModified: extra.lastModified ?? null, checkedAt: extra.checkedAt ?? null, latestSessionDate: extra.latestSessionDate ?? null, rows: extra.rows ?? 0, unplacedRows: extra.unplacedRows ?? [] };
+  return {
+    lastModified: extra.lastModified ?? null,
+    checkedAt: extra.checkedAt ?? null,
+    latestSessionDate: extra.latestSessionDate ?? null,
+    rows: extra.rows ?? 0,
+    unplacedRows: extra.unplacedRows ?? [],
+    decidimVersion: null,
+    decidimQuerySet: null,
+  };
 }
 
 // ---- resolvers --------------------------------------------------------------------------------------
@@ -349,8 +367,9 @@ export function decidimResolvers(city: DecidimCity): GraphQLResolverMap<DecidimC
       decisions: (_m: StoredDecidimMeeting, args: Args) => nestedSlice([], args),
       participants: () => [],
       attachments: () => [],
-      url: () => null,
-      sourceUrl: () => null,
+      url: (m: StoredDecidimMeeting) => m.url ?? null,
+      // The API it is read from: a GraphQL endpoint has no address per record.
+      sourceUrl: () => city.apiUrl,
       closingReport: (m: StoredDecidimMeeting, { lang }: Args, ctx) => rich(ctx, m.closingReports, lang),
     },
     DecidimParticipatoryAgendaItem: {

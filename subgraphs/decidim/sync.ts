@@ -48,13 +48,13 @@ import {
   type StoredDecision,
 } from './mapping/rows';
 import type { PlenaryFileClient, PlenaryFileSpec } from './upstream/plenary';
-import type { DecidimClient, DecidimItem } from './upstream/decidim';
+import type { DecidimClient, DecidimInstance, DecidimItem } from './upstream/decidim';
 
 /** The kind of a plenary file's raw records and of the rows it sets aside. */
 export const PLENARY_ROW = 'plenary-row';
 export const DECIDIM = 'decidim';
 /** Raised when the mapping changes: the next sync maps every record again (a file is downloaded even if unchanged). */
-export const MAPPING_VERSION = 3; // 2: the real file shapes (issue 11), ABSENT, unmapped values; 3: stored kinds with the adapter's prefix (Decidim…)
+export const MAPPING_VERSION = 4; // 2: the real file shapes (issue 11), ABSENT, unmapped values; 3: stored kinds with the adapter's prefix (Decidim…); 4: Decidim releases 0.27–0.31, public URLs
 /** Units written per transaction, so that one write stays small and readers do not wait long. */
 const BATCH = 200;
 /**
@@ -82,6 +82,8 @@ export interface DecidimExtra {
   checkedAt: string;
   /** GraphQL requests the last snapshot took. */
   requests: number;
+  /** What the last snapshot learnt of the instance: its version (null when hidden) and the query set read with. */
+  instance?: DecidimInstance;
 }
 
 function chunks<T>(items: T[], size = BATCH): T[][] {
@@ -264,16 +266,16 @@ async function syncDecidim(city: DecidimCity, run: SyncRun, client: DecidimClien
   const today = todayIn(city.zone);
   const kinds: Array<DecidimKind<any>> = [ // eslint-disable-line @typescript-eslint/no-explicit-any
     { kind: 'process', items: snapshot.processes, node: (p) => p, problem: processProblem, unitKey: processUnitKey, unit: (p) => processUnit(city, processOf(city, p), today), always: true } satisfies DecidimKind<Record<string, unknown>>,
-    { kind: 'proposal', items: snapshot.proposals, node: (i) => i.node, problem: proposalProblem, unitKey: proposalUnitKey, unit: (i) => proposalUnit(city, proposalOf(city, i.node, i.processId)) } satisfies DecidimKind<DecidimItem>,
-    { kind: 'meeting', items: snapshot.meetings, node: (i) => i.node, problem: meetingProblem, unitKey: decidimMeetingUnitKey, unit: (i) => decidimMeetingUnit(city, meetingOf(city, i.node, i.processId)) } satisfies DecidimKind<DecidimItem>,
-    { kind: 'result', items: snapshot.results, node: (i) => i.node, problem: resultProblem, unitKey: resultUnitKey, unit: (i) => resultUnit(city, resultOf(city, i.node, i.processId)) } satisfies DecidimKind<DecidimItem>,
+    { kind: 'proposal', items: snapshot.proposals, node: (i) => i.node, problem: proposalProblem, unitKey: proposalUnitKey, unit: (i) => proposalUnit(city, proposalOf(city, i.node, i.processId, i)) } satisfies DecidimKind<DecidimItem>,
+    { kind: 'meeting', items: snapshot.meetings, node: (i) => i.node, problem: meetingProblem, unitKey: decidimMeetingUnitKey, unit: (i) => decidimMeetingUnit(city, meetingOf(city, i.node, i.processId, i)) } satisfies DecidimKind<DecidimItem>,
+    { kind: 'result', items: snapshot.results, node: (i) => i.node, problem: resultProblem, unitKey: resultUnitKey, unit: (i) => resultUnit(city, resultOf(city, i.node, i.processId, i)) } satisfies DecidimKind<DecidimItem>,
   ];
   for (const [i, spec] of kinds.entries()) {
     await syncDecidimKind(run, spec, remap);
     run.progress(spec.kind, i + 1, 5);
   }
   await run.apply([councilUnit(city)].filter((u): u is Unit => u !== null));
-  Object.assign(run.state.extra, { mapping: MAPPING_VERSION, checkedAt, requests } satisfies DecidimExtra);
+  Object.assign(run.state.extra, { mapping: MAPPING_VERSION, checkedAt, requests, instance: snapshot.instance } satisfies DecidimExtra);
   run.progress('done', 5, 5);
 }
 

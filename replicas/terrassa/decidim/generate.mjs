@@ -219,7 +219,7 @@ function process_(id, slug, o) {
 
 const seed = {
   decidim: { version: '0.27.5', applicationName: 'Participa a Terrassa' },
-  organization: { name: 'Ajuntament de Terrassa', referencePrefix: PREFIX, defaultLocale: 'ca', availableLocales: ['ca', 'es'], timeZone: 'Europe/Madrid' },
+  organization: { name: 'Ajuntament de Terrassa', host: 'participa.terrassa.cat', referencePrefix: PREFIX, defaultLocale: 'ca', availableLocales: ['ca', 'es'], timeZone: 'Europe/Madrid' },
   participatoryProcesses: [
     process_(501, 'pressupostos-participatius-2024', {
       created: '2024-01-15', publishedAt: '2024-02-01', updated: '2025-10-01', startDate: '2024-02-01', endDate: '2024-12-20', promoted: true, hashtag: 'PPTerrassa2024',

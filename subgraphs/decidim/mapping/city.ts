@@ -27,6 +27,13 @@ export interface DecidimCity {
   } | null;
   /** Whether answered proposals are served as decisions of their process. */
   decisionsFromProposalAnswers: boolean;
+  /** The instance's GraphQL endpoint as the registry names it (the `sourceUrl` of what it sends). */
+  apiUrl: string;
+  /**
+   * The instance's public site, under which every resource has its page: the API URL without `/api`.
+   * The registry's live URL, not a replica's: the links are for people.
+   */
+  instanceUrl: string;
   /** `{city}:{type}:{sourceId}`. */
   gid(type: string, sourceId: string): string;
 }
@@ -41,6 +48,8 @@ export function decidimCity(city: Pick<CityEntry, 'id' | 'name' | 'typePrefix' |
     main: city.languages[0] ?? 'en',
     plenary: s.plenaryFilesUrl && s.plenaryBody ? { body: s.plenaryBody, groups: s.plenaryGroups ?? {}, files: s.plenaryFiles ?? [] } : null,
     decisionsFromProposalAnswers: s.decisionsFromProposalAnswers ?? false,
+    apiUrl: s.decidimUrl,
+    instanceUrl: instanceUrlOf(s.decidimUrl),
     gid: (type, sourceId) => `${city.id}:${type}:${sourceId}`,
   };
 }
@@ -48,4 +57,9 @@ export function decidimCity(city: Pick<CityEntry, 'id' | 'name' | 'typePrefix' |
 /** What the plenary parser needs of the city: its groups and the plenary body's name. */
 export function plenaryOptionsOf(city: DecidimCity): PlenaryOptions {
   return { groups: city.plenary?.groups ?? {}, bodyName: city.plenary?.body.name ?? '' };
+}
+
+/** `https://www.decidim.barcelona/api` → `https://www.decidim.barcelona`. */
+export function instanceUrlOf(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/api$/, '');
 }

@@ -16,6 +16,8 @@ export interface ProcessModel {
   shortDescriptions: Localized[];
   startDate: string | null;
   endDate: string | null;
+  /** Its public page on the instance. */
+  url: string | null;
 }
 
 export interface ProposalModel {
@@ -36,6 +38,8 @@ export interface ProposalModel {
   address: string | null;
   coordinates: { latitude: number; longitude: number } | null;
   category: { id: string; code: string | null; name: string; scheme: string; parentCode: string | null } | null;
+  /** Its public page on the instance (null when the listing did not say where it is). */
+  url: string | null;
 }
 
 export interface AgendaItemModel {
@@ -64,6 +68,8 @@ export interface MeetingModel {
   status: 'SCHEDULED' | 'HELD' | 'CANCELLED' | 'UNKNOWN';
   statusRaw: string | null;
   agenda: AgendaItemModel[];
+  /** Its public page on the instance (null when the listing did not say where it is). */
+  url: string | null;
 }
 
 export interface ResultModel {
@@ -79,6 +85,8 @@ export interface ResultModel {
   startDate: string | null;
   endDate: string | null;
   parentSourceId: string | null;
+  /** Its public page on the instance (null when the listing did not say where it is). */
+  url: string | null;
 }
 
 export interface DecidimData {

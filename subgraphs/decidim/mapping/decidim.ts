@@ -1,8 +1,11 @@
 /**
- * Decidim 0.27 GraphQL answers → the subgraph's models. TranslatedField `{translations:[{locale,text}]}`
- * becomes localized text (every locale present); proposal `state` becomes an Outcome with the raw
- * state kept; meeting times already carry offsets (Decidim sends ISO 8601 with offset). The city
- * (ids, zone, main language) is a parameter.
+ * Decidim GraphQL answers (0.27 to 0.31, upstream/decidim-queries.ts) → the subgraph's models, the
+ * same whatever the release: endorsementsCount or likesCount; category or the first taxonomy;
+ * a withdrawn proposal by its state (≤ 0.28) or its `withdrawn` flag (0.29+); a withdrawn meeting by
+ * `isWithdrawn` or `withdrawn`; the public URL as 0.31 gives it, else built from where the item was
+ * listed. TranslatedField `{translations:[{locale,text}]}` becomes localized text (every locale
+ * present); proposal `state` becomes an Outcome with the raw state kept; meeting times already carry
+ * offsets (Decidim sends ISO 8601 with offset). The city (ids, zone, language, instance) is a parameter.
  */
 import { DateTime } from 'luxon';
 import type { Outcome } from './decision';
@@ -45,8 +48,37 @@ export function proposalOutcomeOf(state: string | null | undefined): Outcome {
   }
 }
 
+/** Absent coordinates (null, or an object with null fields) are null, never half an object. */
 function coordinatesOf(c: Raw | null | undefined) {
   return c && typeof c.latitude === 'number' && typeof c.longitude === 'number' ? { latitude: c.latitude, longitude: c.longitude } : null;
+}
+
+/** Where an item was listed (Decidim's nodes do not say): the process's slug and the component, which make its URL. */
+export interface ListedIn {
+  processSlug: string | null;
+  componentId: string;
+}
+
+/** `{instance}/processes/{slug}` and below: the page Decidim serves for a process or a resource. */
+export function processUrl(city: DecidimCity, slug: string | null | undefined): string | null {
+  return slug ? `${city.instanceUrl}/processes/${encodeURIComponent(slug)}` : null;
+}
+
+/** A resource's page (`…/f/{componentId}/{meetings|proposals|results}/{id}`): 0.31's `url` when sent, else built from where it was listed. */
+export function resourceUrl(city: DecidimCity, node: Raw, kind: 'meetings' | 'proposals' | 'results', listedIn?: ListedIn): string | null {
+  if (typeof node.url === 'string' && node.url) return node.url;
+  const process = processUrl(city, listedIn?.processSlug);
+  return process && listedIn?.componentId ? `${process}/f/${listedIn.componentId}/${kind}/${node.id}` : null;
+}
+
+/** A category (≤ 0.29) or, from 0.30, the first taxonomy (what the categories became), as the subgraph's category. */
+function classificationOf(city: DecidimCity, n: Raw): ProposalModel['category'] {
+  const fromTaxonomy = !n.category && Array.isArray(n.taxonomies);
+  const raw: Raw | null | undefined = fromTaxonomy ? n.taxonomies.find((t: Raw | null) => t) : n.category;
+  const name = raw ? localizedIn(raw.name, city.main)[0] : null;
+  if (!raw || !name) return null;
+  const code = fromTaxonomy ? `taxonomy-${raw.id}` : String(raw.id);
+  return { id: city.gid('category', `decidim-${code}`), code, name: name.text, scheme: fromTaxonomy ? 'Decidim taxonomy' : 'Decidim category', parentCode: null };
 }
 
 export function processOf(city: DecidimCity, p: Raw): ProcessModel {
@@ -61,12 +93,15 @@ export function processOf(city: DecidimCity, p: Raw): ProcessModel {
     shortDescriptions: localized(p.shortDescription),
     startDate: p.startDate ?? null,
     endDate: p.endDate ?? null,
+    url: typeof p.url === 'string' && p.url ? p.url : processUrl(city, p.slug),
   };
 }
 
-export function proposalOf(city: DecidimCity, n: Raw, processSourceId: string): ProposalModel {
+export function proposalOf(city: DecidimCity, n: Raw, processSourceId: string, listedIn?: ListedIn): ProposalModel {
   const localized = (f: unknown) => localizedIn(f, city.main);
-  const category = n.category ? localized(n.category.name)[0] : null;
+  // 0.29+ withdraws with a flag and keeps the state; the subgraph's state says `withdrawn` in every release.
+  const state: string | null = n.withdrawn === true ? 'withdrawn' : (n.state ?? null);
+  const likes = typeof n.likesCount === 'number' ? n.likesCount : n.endorsementsCount;
   return {
     id: city.gid('proposal', String(n.id)),
     sourceId: String(n.id),
@@ -74,17 +109,18 @@ export function proposalOf(city: DecidimCity, n: Raw, processSourceId: string): 
     reference: n.reference ?? null,
     titles: localized(n.title),
     bodies: localized(n.body),
-    state: n.state ?? null,
-    outcome: proposalOutcomeOf(n.state),
+    state,
+    outcome: proposalOutcomeOf(state),
     answers: localized(n.answer),
     answeredAt: n.answeredAt ?? null,
     publishedAt: n.publishedAt ?? null,
     voteCount: typeof n.voteCount === 'number' ? n.voteCount : null,
-    endorsementsCount: typeof n.endorsementsCount === 'number' ? n.endorsementsCount : null,
+    endorsementsCount: typeof likes === 'number' ? likes : null,
     official: typeof n.official === 'boolean' ? n.official : null,
     address: n.address || null,
     coordinates: coordinatesOf(n.coordinates),
-    category: category && n.category ? { id: city.gid('category', `decidim-${n.category.id}`), code: String(n.category.id), name: category.text, scheme: 'Decidim category', parentCode: null } : null,
+    category: classificationOf(city, n),
+    url: resourceUrl(city, n, 'proposals', listedIn),
   };
 }
 
@@ -113,11 +149,11 @@ export function agendaItemsOf(city: DecidimCity, items: Array<Raw | null> | null
   return build(null, null);
 }
 
-export function meetingOf(city: DecidimCity, n: Raw, processSourceId: string, now: DateTime = DateTime.now()): MeetingModel {
+export function meetingOf(city: DecidimCity, n: Raw, processSourceId: string, listedIn?: ListedIn, now: DateTime = DateTime.now()): MeetingModel {
   const localized = (f: unknown) => localizedIn(f, city.main);
   const start = n.startTime ? DateTime.fromISO(n.startTime, { setZone: true }) : null;
   const end = n.endTime ? DateTime.fromISO(n.endTime, { setZone: true }) : null;
-  const withdrawn = n.isWithdrawn === true || n.withdrawnAt;
+  const withdrawn = n.isWithdrawn === true || n.withdrawn === true || !!n.withdrawnAt;
   const status: MeetingModel['status'] = withdrawn ? 'CANCELLED' : n.closed || (start && start < now) ? 'HELD' : start ? 'SCHEDULED' : 'UNKNOWN';
   return {
     id: city.gid('meeting', `decidim:${n.id}`),
@@ -136,10 +172,11 @@ export function meetingOf(city: DecidimCity, n: Raw, processSourceId: string, no
     status,
     statusRaw: withdrawn ? 'withdrawn' : n.closed ? 'closed' : null,
     agenda: agendaItemsOf(city, n.agenda?.items),
+    url: resourceUrl(city, n, 'meetings', listedIn),
   };
 }
 
-export function resultOf(city: DecidimCity, n: Raw, processSourceId: string): ResultModel {
+export function resultOf(city: DecidimCity, n: Raw, processSourceId: string, listedIn?: ListedIn): ResultModel {
   const localized = (f: unknown) => localizedIn(f, city.main);
   return {
     id: city.gid('result', String(n.id)),
@@ -154,5 +191,6 @@ export function resultOf(city: DecidimCity, n: Raw, processSourceId: string): Re
     startDate: n.startDate ?? null,
     endDate: n.endDate ?? null,
     parentSourceId: n.parent?.id ? String(n.parent.id) : null,
+    url: resourceUrl(city, n, 'results', listedIn),
   };
 }

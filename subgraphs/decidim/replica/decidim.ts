@@ -1,15 +1,17 @@
 /**
- * A local replica of a city's Decidim GraphQL API (e.g. `POST https://www.decidim.barcelona/api`,
- * Decidim 0.27.5 on graphql-ruby 1.12) over a JSON seed file (`data/decidim/seed.json`, described in
- * `data/decidim/README.md`). The schema is the subset in `decidim-schema.graphql`; names, types and
- * nullability there are Decidim's own.
+ * A local replica of a city's Decidim GraphQL API (e.g. `POST https://www.decidim.barcelona/api`)
+ * over a JSON seed file (`{replica dir}/decidim/seed.json`, described in the replica dir's README).
+ * The schema is the subset in `decidim-schema.graphql` (Decidim 0.27.5 on graphql-ruby 1.12; names,
+ * types and nullability there are Decidim's own), changed per release up to the one served
+ * (replica/decidim-versions.ts: 0.28 to 0.31): the seed's `decidim.version`, or the option `version`.
  *
  * What it imitates, and where that comes from:
  * - the HTTP endpoint: `POST /api` (or `/api/`) with `{query, variables, operationName}` as JSON
  *   (`variables` may also be a JSON string, as Decidim's QueriesController accepts). GraphQL errors
  *   answer 200 with `{"errors":[…]}` like graphql-ruby; a body that is not JSON answers 400 (Rails
  *   rejects unparsable JSON params before the controller runs); an exception inside Decidim answers
- *   500 with Rails' HTML error page (0.27's controller re-raises outside development).
+ *   500 with Rails' HTML error page in 0.27 (its controller re-raises outside development) and with
+ *   `{"errors":[{"message":"Internal Server error"}],"data":{}}` from 0.28 (the controller rescues).
  * - Rack::Attack's throttle (Decidim core: `throttling_max_requests` per `throttling_period` per IP,
  *   100 per minute by default): 429, `Content-Type: text/plain`, body `Retry later\n`.
  *   CHOICE: Rack::Attack counts in fixed windows aligned to the epoch and sends no Retry-After unless
@@ -35,7 +37,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  buildSchema,
   execute,
   getArgumentValues,
   getDirectiveValues,
@@ -67,7 +68,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { replicaScale } from '../../shared/replica';
+import type { DecidimRelease } from '../decidim-release';
 import { scaleDecidimSeed } from './decidim-copies';
+import { OLDEST_RELEASE, schemaForRelease, servedRelease } from './decidim-versions';
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -95,8 +98,14 @@ export type SeedTranslated = { [locale: string]: string | null | Record<string, 
 };
 
 export interface DecidimSeed {
-  decidim: { version: string; applicationName: string };
-  organization: { name: string; referencePrefix: string; defaultLocale: string; availableLocales: string[]; timeZone: string };
+  /**
+   * `version` also chooses the schema the replica serves (replica/decidim-versions.ts; the option
+   * `version` overrides it). From 0.30 Decidim answers `version: null` unless the server discloses
+   * it (DECIDIM_API_DISCLOSE_SYSTEM_VERSION): `discloseVersion`.
+   */
+  decidim: { version: string; applicationName: string; discloseVersion?: boolean };
+  /** `host`: the instance's public host, for the `url` fields of 0.31 (e.g. www.decidim.barcelona). */
+  organization: { name: string; host?: string; referencePrefix: string; defaultLocale: string; availableLocales: string[]; timeZone: string };
   participatoryProcesses: SeedProcess[];
 }
 
@@ -171,6 +180,8 @@ export interface SeedProposal {
   answeredAt: string | null;
   /** null: draft, absent from the API. */
   publishedAt: string | null;
+  /** When a withdrawn proposal was withdrawn (0.29's `withdrawnAt`); absent: its `updatedAt`. */
+  withdrawnAt?: string | null;
   createdAt: string;
   updatedAt: string;
   endorsementsCount: number;
@@ -210,6 +221,11 @@ export interface SeedMeeting {
   contributionsCount: number | null;
   attendingOrganizations: string | null;
   withdrawn: boolean;
+  withdrawnAt?: string | null;
+  /** false: an unpublished (draft) meeting, which no version lists. Absent: published. */
+  published?: boolean;
+  /** When it was published (0.31's `publishedAt`); absent: its `createdAt`. */
+  publishedAt?: string | null;
   privateMeeting: boolean;
   transparent: boolean;
   registrationsEnabled: boolean;
@@ -415,12 +431,12 @@ export function decidimSchemaSdl(): string {
   return sdlCache;
 }
 
-/** A fresh executable-less schema built from the SDL (for validating documents). */
-export function buildDecidimSchema(): GraphQLSchema {
-  return buildSchema(decidimSchemaSdl());
+/** A fresh executable-less schema of a release (0.27 by default; for validating documents), minus `missing` `Type.field`s. */
+export function buildDecidimSchema(release: DecidimRelease = OLDEST_RELEASE, missing: string[] = []): GraphQLSchema {
+  return schemaForRelease(decidimSchemaSdl(), release, missing);
 }
 
-/** An error that Decidim 0.27 would not catch: the whole request answers HTTP 500. */
+/** An exception inside Decidim: the whole request answers HTTP 500 (an HTML page in 0.27, JSON from 0.28). */
 class InternalServerError extends Error {}
 
 const MANIFEST_TYPES: Record<string, string> = {
@@ -576,7 +592,17 @@ function publishedFilter(filter: Dict | null | undefined): (publishedAt: string 
 interface ExecContext {
   store: Store;
   maxPerPage: number;
+  /** The release served: the few resolvers whose answer changed between releases read it. */
+  release: DecidimRelease;
+  /** The version imitated (the option's, else the seed's). */
+  version: string;
 }
+
+/** The public page of a resource on the instance, as 0.31's `url` fields give it (ResourceLocatorPresenter#url). */
+function publicUrl(store: Store, process: ProcessModel, path = ''): string {
+  return `https://${store.seed.organization.host ?? 'localhost'}/processes/${process.seed.slug}${path}`;
+}
+const resourceUrl = (store: Store, component: ComponentModel, kind: string, id: string) => publicUrl(store, component.process, `/f/${component.seed.id}/${kind}/${id}`);
 
 type Resolver = GraphQLFieldResolver<any, ExecContext, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -589,9 +615,13 @@ function publishedComponent(c: ComponentModel): boolean {
 function publishedProposal(p: ProposalModel): boolean {
   return !!p.seed.publishedAt;
 }
-/** Meeting.visible for an anonymous user: public meetings, and private ones that are transparent. */
+/**
+ * What a meetings component lists to an anonymous user, in every release: published meetings
+ * (unpublished ones left the API in 0.24, PR#7893; 0.30 adds `.published` explicitly) that are
+ * `visible` (public, or private and transparent). Withdrawn meetings are listed.
+ */
 function visibleMeeting(m: MeetingModel): boolean {
-  return !m.seed.privateMeeting || m.seed.transparent;
+  return m.seed.published !== false && (!m.seed.privateMeeting || m.seed.transparent);
 }
 
 function componentsOf(process: ProcessModel, args: { filter?: Dict | null; order?: Dict | null }, defaultLocale: string): ComponentModel[] {
@@ -655,6 +685,7 @@ function processResolvers(): Record<string, Resolver> {
     announcement: tf('announcement'),
     reference: (p: ProcessModel) => p.seed.reference ?? null,
     categories: (p: ProcessModel) => p.categories,
+    url: (p: ProcessModel, _args, ctx: ExecContext) => publicUrl(ctx.store, p),
   };
 }
 
@@ -669,6 +700,16 @@ function componentBase(): Record<string, Resolver> {
 
 function category(store: Store, id: string | null): CategoryModel | null {
   return id ? store.categories.get(id) ?? null : null;
+}
+
+/**
+ * A resource's taxonomies (0.30+): its category, as `decidim:taxonomies:import_all_plans` turned
+ * categories into taxonomies on upgrade (decidim-barcelona PR#672). CHOICE: the taxonomy keeps the
+ * category's id (the importer creates new records with new ids; the seed has no second id to give).
+ */
+function taxonomies(store: Store, id: string | null): CategoryModel[] {
+  const found = category(store, id);
+  return found ? [found] : [];
 }
 
 function buildResolvers(): Record<string, Record<string, Resolver>> {
@@ -701,7 +742,8 @@ function buildResolvers(): Record<string, Record<string, Resolver>> {
       decidim: (_root, _args, ctx: ExecContext) => ctx.store.seed.decidim,
     },
     Decidim: {
-      version: (d: DecidimSeed['decidim']) => d.version,
+      // Nullable and hidden by default from 0.30 (PR#13280).
+      version: (d: DecidimSeed['decidim'], _args, ctx: ExecContext) => (ctx.release < 30 || d.discloseVersion ? ctx.version : null),
       applicationName: (d: DecidimSeed['decidim']) => d.applicationName,
     },
     TranslatedField: {
@@ -732,6 +774,8 @@ function buildResolvers(): Record<string, Record<string, Resolver>> {
         if (order.publishedAt != null) keys.push([(p) => p.seed.publishedAt, sortDirection(order.publishedAt)]);
         if (order.id != null) keys.push([(p) => Number(p.seed.id), sortDirection(order.id)]);
         if (order.endorsementCount != null) keys.push([(p) => p.seed.endorsementsCount, sortDirection(order.endorsementCount)]);
+        // 0.31's name for the same count (endorsements became likes).
+        if (order.likesCount != null) keys.push([(p) => p.seed.endorsementsCount, sortDirection(order.likesCount)]);
         // "Will be ignored if votes are hidden"
         if (order.voteCount != null && !c.seed.settings?.votesHidden) keys.push([(p) => p.seed.votesCount, sortDirection(order.voteCount)]);
         return paginate(orderBy(list, keys, (p) => p.seed.id), args, ctx.maxPerPage);
@@ -757,6 +801,12 @@ function buildResolvers(): Record<string, Record<string, Resolver>> {
       pages: (c: ComponentModel, args: ConnectionArgs, ctx: ExecContext) => paginate(orderBy(c.pages, [], (p) => p.seed.id), args, ctx.maxPerPage),
       page: (c: ComponentModel, args: { id: string }) => c.pages.find((p) => p.seed.id === String(args.id)) ?? null,
     },
+    Taxonomy: {
+      id: (c: CategoryModel) => c.seed.id,
+      name: (c: CategoryModel) => c.seed.name,
+      parent: (c: CategoryModel, _args, ctx: ExecContext) => category(ctx.store, c.seed.parentId),
+      isRoot: () => false,
+    },
     Category: {
       id: (c: CategoryModel) => c.seed.id,
       name: (c: CategoryModel) => c.seed.name,
@@ -771,7 +821,16 @@ function buildResolvers(): Record<string, Record<string, Resolver>> {
       coordinates: (p: ProposalModel) => [p.seed.latitude ?? null, p.seed.longitude ?? null],
       reference: (p: ProposalModel) => p.seed.reference ?? null,
       // Proposal#state (0.27): nil unless the answer is published or the proposal is withdrawn.
-      state: (p: ProposalModel) => (p.seed.state === 'withdrawn' || p.seed.statePublished ? p.seed.state ?? null : null),
+      // From 0.29 withdrawn is a flag, not a state (the seed's withdrawn proposals were never answered).
+      state: (p: ProposalModel, _args, ctx: ExecContext) => {
+        if (p.seed.state === 'withdrawn') return ctx.release < 29 ? 'withdrawn' : null;
+        return p.seed.statePublished ? p.seed.state ?? null : null;
+      },
+      withdrawn: (p: ProposalModel) => p.seed.state === 'withdrawn',
+      withdrawnAt: (p: ProposalModel) => (p.seed.state === 'withdrawn' ? p.seed.withdrawnAt ?? p.seed.updatedAt ?? null : null),
+      likesCount: (p: ProposalModel) => p.seed.endorsementsCount ?? 0,
+      taxonomies: (p: ProposalModel, _args, ctx: ExecContext) => taxonomies(ctx.store, p.seed.categoryId),
+      url: (p: ProposalModel, _args, ctx: ExecContext) => resourceUrl(ctx.store, p.component, 'proposals', p.seed.id),
       answer: (p: ProposalModel) => p.seed.answer ?? null,
       answeredAt: (p: ProposalModel) => p.seed.answeredAt ?? null,
       publishedAt: (p: ProposalModel) => p.seed.publishedAt ?? null,
@@ -799,6 +858,11 @@ function buildResolvers(): Record<string, Record<string, Resolver>> {
       },
       closed: (m: MeetingModel) => !!m.seed.closedAt,
       isWithdrawn: (m: MeetingModel) => !!m.seed.withdrawn,
+      withdrawn: (m: MeetingModel) => !!m.seed.withdrawn,
+      withdrawnAt: (m: MeetingModel) => (m.seed.withdrawn ? m.seed.withdrawnAt ?? m.seed.updatedAt ?? null : null),
+      publishedAt: (m: MeetingModel) => m.seed.publishedAt ?? m.seed.createdAt,
+      taxonomies: (m: MeetingModel, _args, ctx: ExecContext) => taxonomies(ctx.store, m.seed.categoryId),
+      url: (m: MeetingModel, _args, ctx: ExecContext) => resourceUrl(ctx.store, m.component, 'meetings', m.seed.id),
       closingReport: (m: MeetingModel) => (m.seed.closedAt && m.seed.closingVisible ? m.seed.closingReport ?? null : null),
       videoUrl: (m: MeetingModel) => (m.seed.closedAt && m.seed.closingVisible ? m.seed.videoUrl ?? null : null),
       audioUrl: (m: MeetingModel) => (m.seed.closedAt && m.seed.closingVisible ? m.seed.audioUrl ?? null : null),
@@ -863,6 +927,8 @@ function buildResolvers(): Record<string, Record<string, Resolver>> {
       parent: (r: ResultModel, _args, ctx: ExecContext) => (r.seed.parentId ? ctx.store.results.get(r.seed.parentId) ?? null : null),
       status: (r: ResultModel, _args, ctx: ExecContext) => (r.seed.statusId ? ctx.store.statuses.get(r.seed.statusId) ?? null : null),
       category: (r: ResultModel, _args, ctx: ExecContext) => category(ctx.store, r.seed.categoryId),
+      taxonomies: (r: ResultModel, _args, ctx: ExecContext) => taxonomies(ctx.store, r.seed.categoryId),
+      url: (r: ResultModel, _args, ctx: ExecContext) => resourceUrl(ctx.store, r.component, 'results', r.seed.id),
     },
     Status: {
       id: (s: StatusModel) => s.seed.id,
@@ -905,8 +971,8 @@ function resolveTypeName(value: Model): string | undefined {
   }
 }
 
-function buildExecutableSchema(): GraphQLSchema {
-  const schema = buildDecidimSchema();
+function buildExecutableSchema(release: DecidimRelease, missing: string[]): GraphQLSchema {
+  const schema = buildDecidimSchema(release, missing);
   const resolvers = buildResolvers();
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
@@ -1175,6 +1241,11 @@ export interface DecidimReplica {
    * seed (at scale N, with its copies) and may change it in place; later requests answer the result.
    */
   change(edit: (seed: DecidimSeed) => void): void;
+  /**
+   * From now on serves the schema without these `Type.field`s: an instance whose API lacks fields
+   * its version should have (a fork, a module override, a version the client misjudged).
+   */
+  serveWithout(fields: string[]): void;
 }
 
 export interface DecidimReplicaOptions {
@@ -1191,11 +1262,18 @@ export interface DecidimReplicaOptions {
   now?: () => number;
   /** Serve copies 1..scale-1 of every process besides the seed's own (decidim-copies.ts); default 1. */
   scale?: number;
+  /** The Decidim version whose schema and behaviour to serve; default the seed's `decidim.version`. */
+  version?: string;
 }
 
 const RAILS_500_PAGE =
   '<!DOCTYPE html>\n<html>\n<head>\n  <title>We\'re sorry, but something went wrong (500)</title>\n</head>\n<body>\n' +
   '  <div class="dialog">\n    <h1>We\'re sorry, but something went wrong.</h1>\n  </div>\n</body>\n</html>\n';
+
+/** What Decidim answers for an exception inside the API: 0.27 re-raises (Rails' HTML page), 0.28+ rescues into JSON. */
+function serverError(release: DecidimRelease): { status: number; json?: unknown; html?: string } {
+  return release < 28 ? { status: 500, html: RAILS_500_PAGE } : { status: 500, json: { errors: [{ message: 'Internal Server error' }], data: {} } };
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -1211,7 +1289,9 @@ function apiPath(url: string | undefined): boolean {
 export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplica {
   const seed = scaleDecidimSeed(loadDecidimSeed(opts.seedFile), replicaScale(opts.scale ?? 1, 'The Decidim replica option scale'));
   let store = buildStore(seed);
-  const schema = buildExecutableSchema();
+  const version = opts.version ?? seed.decidim.version;
+  const release = servedRelease(version);
+  let schema = buildExecutableSchema(release, []);
   const limit = opts.rateLimitPerMinute ?? DECIDIM_RATE_LIMIT_PER_MINUTE;
   const maxPerPage = opts.maxPerPage ?? DECIDIM_MAX_PER_PAGE;
   const maxDepth = opts.maxDepth ?? DECIDIM_MAX_DEPTH;
@@ -1244,8 +1324,8 @@ export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplic
         try {
           variables = (JSON.parse(rawVariables) as Record<string, unknown>) ?? {};
         } catch {
-          // JSON::ParserError inside the controller: not rescued in 0.27 production.
-          return { status: 500, html: RAILS_500_PAGE };
+          // JSON::ParserError inside the controller: not rescued in 0.27 production, JSON from 0.28.
+          return serverError(release);
         }
       }
     } else if (rawVariables && typeof rawVariables === 'object' && !Array.isArray(rawVariables)) {
@@ -1271,15 +1351,21 @@ export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplic
     }
     if (analysisErrors.length) return { status: 200, json: { errors: analysisErrors } };
 
-    const context: ExecContext = { store, maxPerPage };
+    const context: ExecContext = { store, maxPerPage, release, version };
     const result = execute({ schema, document, variableValues: variables, operationName, contextValue: context });
     if (result instanceof Promise) throw new Error('resolvers are synchronous');
     const errors = result.errors ?? [];
-    if (errors.some((e) => e.originalError instanceof InternalServerError)) return { status: 500, html: RAILS_500_PAGE };
+    if (errors.some((e) => e.originalError instanceof InternalServerError)) return serverError(release);
     const json: Dict = {};
     if ('data' in result) json.data = result.data ?? null;
     if (errors.length) json.errors = errors.map(formatExecutionError);
     return { status: 200, json };
+  };
+
+  const send = (res: ServerResponse, out: { status: number; json?: unknown; html?: string }) => {
+    if (out.html === undefined) return sendJson(res, out.status, out.json);
+    res.writeHead(out.status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(out.html) });
+    res.end(out.html);
   };
 
   const replica: DecidimReplica = {
@@ -1288,6 +1374,9 @@ export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplic
     change(edit) {
       edit(seed);
       store = buildStore(seed);
+    },
+    serveWithout(fields) {
+      schema = buildExecutableSchema(release, fields);
     },
     handle(req: IncomingMessage, res: ServerResponse): void {
       try {
@@ -1348,25 +1437,13 @@ export function createDecidimReplica(opts: DecidimReplicaOptions): DecidimReplic
                 return;
               }
             }
-            const out = runGraphQL(body);
-            if (out.html !== undefined) {
-              res.writeHead(out.status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(out.html) });
-              res.end(out.html);
-            } else {
-              sendJson(res, out.status, out.json);
-            }
+            send(res, runGraphQL(body));
           } catch {
-            if (!res.headersSent) {
-              res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
-              res.end(RAILS_500_PAGE);
-            }
+            if (!res.headersSent) send(res, serverError(release));
           }
         });
       } catch {
-        if (!res.headersSent) {
-          res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
-          res.end(RAILS_500_PAGE);
-        }
+        if (!res.headersSent) send(res, serverError(release));
       }
     },
   };

@@ -41,6 +41,8 @@ export interface DecidimCityReplicaOptions {
   decidimRateLimitPerMinute?: number;
   /** Serve the plenary records and Decidim's processes this many times over (copies with their own refs, ids and earlier dates); default 1. */
   scale?: number;
+  /** The Decidim version to imitate (its schema, error shape); default the seed's `decidim.version`. */
+  decidimVersion?: string;
 }
 
 /** A plenary file as served at scale N: its bytes in chunks (built once), their ETag and the base file's date. */
@@ -75,7 +77,7 @@ export function createDecidimCityReplica(options: DecidimCityReplicaOptions): De
   const filesPath = options.filesPath ?? null;
   const plenaryDir = path.join(options.dataDir, 'plenary');
   const scale = replicaScale(options.scale ?? 1, 'The Decidim replica option scale');
-  const decidim = createDecidimReplica({ seedFile: path.join(options.dataDir, 'decidim', 'seed.json'), rateLimitPerMinute: options.decidimRateLimitPerMinute, scale });
+  const decidim = createDecidimReplica({ seedFile: path.join(options.dataDir, 'decidim', 'seed.json'), rateLimitPerMinute: options.decidimRateLimitPerMinute, scale, version: options.decidimVersion });
   const fileRequests: DecidimCityReplica['fileRequests'] = [];
 
   // At scale N the files are built once, copies moved back by one calendar over both files' sessions.

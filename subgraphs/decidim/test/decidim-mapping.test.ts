@@ -51,6 +51,17 @@ describe('Decidim 0.27 shapes', () => {
     expect(p).toMatchObject({ outcome: 'ADOPTED', state: 'accepted', voteCount: null, coordinates: null, category: { name: 'Medi ambient', scheme: 'Decidim category' }, processSourceId: '2' });
   });
 
+  it('maps the fields 0.29–0.31 renamed to the same model: likes, taxonomies, the withdrawn flag', () => {
+    const category = { id: '3', name: { translations: [{ locale: 'ca', text: 'Medi ambient' }] } };
+    const v27 = proposalOf(bcn, { id: '7', state: 'withdrawn', endorsementsCount: 4, category }, '2', { processSlug: 'pam2024', componentId: '40' });
+    const v31 = proposalOf(bcn, { id: '7', state: null, withdrawn: true, likesCount: 4, taxonomies: [category], url: 'https://www.decidim.barcelona/processes/pam2024/f/40/proposals/7' }, '2');
+    expect(v27).toMatchObject({ state: 'withdrawn', outcome: 'WITHDRAWN', endorsementsCount: 4, category: { name: 'Medi ambient', scheme: 'Decidim category' }, url: 'https://www.decidim.barcelona/processes/pam2024/f/40/proposals/7' });
+    expect(v31).toMatchObject({ state: 'withdrawn', outcome: 'WITHDRAWN', endorsementsCount: 4, category: { name: 'Medi ambient', scheme: 'Decidim taxonomy' }, url: v27.url });
+    // 0.29 withdraws with the flag while the state stays what it was.
+    expect(proposalOf(bcn, { id: '8', state: 'evaluating', withdrawn: true }, '2')).toMatchObject({ state: 'withdrawn', outcome: 'WITHDRAWN' });
+    expect(proposalOf(bcn, { id: '9', taxonomies: [] }, '2')).toMatchObject({ category: null, url: null });
+  });
+
   it('maps meetings: offsets kept, local date, withdrawn → CANCELLED, flat agenda rebuilt as a tree', () => {
     const m = meetingOf(bcn, 
       {

@@ -1,86 +1,114 @@
 /**
- * The GraphQL documents the Barcelona subgraph sends to Decidim 0.27 (https://www.decidim.barcelona/api)
- * and the JSON they return.
+ * The GraphQL documents the Decidim adapter sends to a city's instance (https://www.decidim.barcelona/api
+ * …) and the JSON they return, for every release line whose API differs in the fields we read:
+ * 0.27 (also 0.28), 0.29, 0.30 and 0.31 (the newest; also used for newer versions). The documents
+ * are built from one field table (ITEM_FIELDS below), where a field that changed between releases
+ * carries the releases it exists in; nothing is written twice per version.
  *
- * A full snapshot is SNAPSHOT_QUERY (every published participatory process, its components and the
- * first 50 proposals / meetings / results of each component) plus, for each component whose
- * `pageInfo.hasNextPage` is true, PROPOSALS_PAGE_QUERY / MEETINGS_PAGE_QUERY / RESULTS_PAGE_QUERY
- * with `{ componentId, after: pageInfo.endCursor }` until `hasNextPage` is false.
+ * A full snapshot is the line's `snapshot` (every published participatory process, its components and
+ * the first 50 proposals / meetings / results of each component) plus, for each component whose
+ * `pageInfo.hasNextPage` is true, `proposalsPage` / `meetingsPage` / `resultsPage` with
+ * `{ componentId, after: pageInfo.endCursor }` until `hasNextPage` is false.
  *
- * Limits these documents respect (Decidim 0.27, decidim-api/lib/decidim/api.rb):
+ * What changed between releases, for the fields read here (docs/decidim-versions.md, with its sources):
+ * - 0.29: a withdrawn proposal has `withdrawn: true` (withdrawn is no longer a `state`).
+ * - 0.30: `category` is gone from Proposal, Meeting and Result, replaced by `taxonomies`; meetings
+ *   gain `withdrawn` (`isWithdrawn` stays); `decidim.version` is null unless the server discloses it.
+ * - 0.31: `Proposal.endorsementsCount` became `likesCount`; resources and processes have a `url`.
+ * `Meeting.attendeeCount` and `Meeting.isWithdrawn` did not change.
+ *
+ * Limits these documents respect (unchanged 0.27 → 0.31, decidim-api/lib/decidim/api.rb):
  * - page size: 50 is `schema_max_per_page`; a larger `first` would silently be lowered to 50.
  * - max_depth 15: the deepest path here is 10 fields.
- * - max_complexity 5000 (graphql-ruby 1.12 rules): SNAPSHOT_QUERY costs 3,037, because a connection
- *   costs page size x node complexity and `components` costs the most expensive of its Proposals /
- *   Meetings / Accountability branches, not their sum (see the replica's `analyzeDecidimQuery`,
- *   checked in subgraphs/decidim/test/decidim-replica.test.ts). The meetings branch is the
- *   expensive one (50 x 60): each further scalar field on Meeting adds 50, so about 39 more would
- *   exceed the limit; the page queries cost 1,808 / 3,008 / 2,008.
+ * - max_complexity 5000: the snapshot costs 3,037 (0.27 and 0.29 sets), 3,087 (0.30) and 3,138
+ *   (0.31), because a connection costs page size x node complexity and `components` costs the most
+ *   expensive of its Proposals / Meetings / Accountability branches, not their sum (see the
+ *   replica's `analyzeDecidimQuery`, checked per release in subgraphs/decidim/test/decidim-versions.test.ts).
+ *   The meetings branch is the expensive one (50 x 62 in 0.31): each further scalar field on Meeting
+ *   adds 50, so about 37 more would exceed the limit. The page queries cost at most 1,908 / 3,108 /
+ *   2,058 (0.31). If graphql-ruby 2.x (0.29+) summed the branches instead, the snapshot would not fit:
+ *   docs/decidim-versions.md §3.2 could not confirm either way; the replica keeps the max-of-branches rule.
  *
- * Things a reader of these answers must expect from Decidim 0.27:
+ * Things a reader of these answers must expect from Decidim:
  * - `errors` next to `data`: a proposal or meeting without geocoding answers `coordinates: null`
  *   and adds "Cannot return null for non-nullable field Coordinates.latitude" to `errors` (Decidim
- *   resolves coordinates to `[nil, nil]`). Treat errors whose message starts with "Cannot return null
- *   for non-nullable field Coordinates." as field-level, not as a failed request.
+ *   resolves coordinates to `[nil, nil]`, in every release). Treat errors whose message starts with
+ *   "Cannot return null for non-nullable field Coordinates." as field-level, not as a failed request.
  * - `state` is null for a proposal whose answer is not published, even when `answer`/`answeredAt`
- *   are already filled; "withdrawn" is a state in 0.27.
+ *   are already filled; "withdrawn" is a state up to 0.28.
  * - `voteCount` is null when the component hides votes.
  * - `agenda.items` lists every agenda item, sub-items included; `parent { id }` rebuilds the tree.
  * - `closingReport` is null unless the meeting is closed and its closing is visible.
  * - texts may contain unescaped HTML (Decidim's API docs say so); sanitise before display.
+ * - a field the instance lacks fails the whole document with a validation error
+ *   (`extensions: { code: "undefinedField", typeName, fieldName }`) and no `data`.
  */
+import type { DecidimRelease } from '../decidim-release';
 
-/** Decidim 0.27's `default_max_page_size` (Decidim::Api.schema_max_per_page). */
+/** Decidim's `default_max_page_size` (Decidim::Api.schema_max_per_page), 50 in every release. */
 export const DECIDIM_PAGE_SIZE = 50;
+
+/** The release lines with their own query set, oldest first: 0.28 reads as 0.27, newer than 0.31 as 0.31. */
+export const QUERY_LINES: readonly DecidimRelease[] = [27, 29, 30, 31];
+
+/** The line whose query set reads a release. */
+export function queryLineOf(release: DecidimRelease): DecidimRelease {
+  return [...QUERY_LINES].reverse().find((line) => line <= release) ?? QUERY_LINES[0];
+}
 
 const TRANSLATED = '{ translations { locale text } }';
 
-const FRAGMENTS = {
-  DecidimCategoryFields: `fragment DecidimCategoryFields on Category {
-  id
-  name ${TRANSLATED}
-}`,
-  DecidimPageInfoFields: `fragment DecidimPageInfoFields on PageInfo {
-  hasNextPage
-  endCursor
-}`,
-  DecidimProposalFields: `fragment DecidimProposalFields on Proposal {
-  id
-  reference
-  title ${TRANSLATED}
-  body ${TRANSLATED}
-  address
-  coordinates { latitude longitude }
-  state
-  answer ${TRANSLATED}
-  answeredAt
-  publishedAt
-  endorsementsCount
-  voteCount
-  official
-  createdInMeeting
-  meeting { id }
-  category { ...DecidimCategoryFields }
-  position
-}`,
-  DecidimMeetingFields: `fragment DecidimMeetingFields on Meeting {
-  id
-  reference
-  title ${TRANSLATED}
-  description ${TRANSLATED}
-  startTime
-  endTime
-  address
-  location ${TRANSLATED}
-  locationHints ${TRANSLATED}
-  coordinates { latitude longitude }
-  typeOfMeeting
-  closed
-  closingReport ${TRANSLATED}
-  attendeeCount
-  isWithdrawn
-  category { ...DecidimCategoryFields }
-  agenda {
+/** A field of the table: its selection, and the releases it exists in (`since` inclusive, `until` exclusive). */
+interface Field {
+  selection: string;
+  since?: DecidimRelease;
+  until?: DecidimRelease;
+}
+
+const always = (...selections: string[]): Field[] => selections.map((selection) => ({ selection }));
+/** A category (≤ 0.29) and a taxonomy (0.30+) are read alike: id and name. */
+const CLASSIFICATION = `{ id name ${TRANSLATED} }`;
+const classification: Field[] = [
+  { selection: `category ${CLASSIFICATION}`, until: 30 },
+  { selection: `taxonomies ${CLASSIFICATION}`, since: 30 },
+];
+const publicUrl: Field = { selection: 'url', since: 31 };
+
+/** Every field read, per GraphQL type; the documents of a line select those that exist in it. */
+const ITEM_FIELDS: Record<'Proposal' | 'Meeting' | 'Result' | 'ParticipatoryProcess', Field[]> = {
+  Proposal: [
+    ...always('id', 'reference', `title ${TRANSLATED}`, `body ${TRANSLATED}`, 'address', 'coordinates { latitude longitude }', 'state'),
+    { selection: 'withdrawn', since: 29 },
+    ...always(`answer ${TRANSLATED}`, 'answeredAt', 'publishedAt'),
+    { selection: 'endorsementsCount', until: 31 },
+    { selection: 'likesCount', since: 31 },
+    ...always('voteCount', 'official', 'createdInMeeting', 'meeting { id }'),
+    ...classification,
+    ...always('position'),
+    publicUrl,
+  ],
+  Meeting: [
+    ...always(
+      'id',
+      'reference',
+      `title ${TRANSLATED}`,
+      `description ${TRANSLATED}`,
+      'startTime',
+      'endTime',
+      'address',
+      `location ${TRANSLATED}`,
+      `locationHints ${TRANSLATED}`,
+      'coordinates { latitude longitude }',
+      'typeOfMeeting',
+      'closed',
+      `closingReport ${TRANSLATED}`,
+      'attendeeCount',
+      'isWithdrawn',
+    ),
+    { selection: 'withdrawn', since: 30 },
+    ...classification,
+    publicUrl,
+    ...always(`agenda {
     id
     title ${TRANSLATED}
     items {
@@ -91,79 +119,124 @@ const FRAGMENTS = {
       position
       parent { id }
     }
-  }
-}`,
-  DecidimResultFields: `fragment DecidimResultFields on Result {
-  id
-  reference
-  title ${TRANSLATED}
-  description ${TRANSLATED}
-  startDate
-  endDate
-  progress
-  status {
+  }`),
+  ],
+  Result: [
+    ...always(
+      'id',
+      'reference',
+      `title ${TRANSLATED}`,
+      `description ${TRANSLATED}`,
+      'startDate',
+      'endDate',
+      'progress',
+      `status {
     id
     key
     name ${TRANSLATED}
     description ${TRANSLATED}
     progress
-  }
-  parent { id }
-  children { id }
-  childrenCount
-  externalId
-  weight
-  category { ...DecidimCategoryFields }
-}`,
-  DecidimProposalConnectionFields: `fragment DecidimProposalConnectionFields on ProposalConnection {
-  pageInfo { ...DecidimPageInfoFields }
-  edges {
-    cursor
-    node { ...DecidimProposalFields }
-  }
-}`,
-  DecidimMeetingConnectionFields: `fragment DecidimMeetingConnectionFields on MeetingConnection {
-  pageInfo { ...DecidimPageInfoFields }
-  edges {
-    cursor
-    node { ...DecidimMeetingFields }
-  }
-}`,
-  DecidimResultConnectionFields: `fragment DecidimResultConnectionFields on ResultConnection {
-  pageInfo { ...DecidimPageInfoFields }
-  edges {
-    cursor
-    node { ...DecidimResultFields }
-  }
-}`,
-} as const;
+  }`,
+      'parent { id }',
+      'children { id }',
+      'childrenCount',
+      'externalId',
+      'weight',
+    ),
+    ...classification,
+    publicUrl,
+  ],
+  ParticipatoryProcess: [
+    ...always(
+      'id',
+      'slug',
+      'reference',
+      `title ${TRANSLATED}`,
+      `subtitle ${TRANSLATED}`,
+      `shortDescription ${TRANSLATED}`,
+      `description ${TRANSLATED}`,
+      'startDate',
+      'endDate',
+      'publishedAt',
+      'promoted',
+    ),
+    publicUrl,
+  ],
+};
 
-type FragmentName = keyof typeof FRAGMENTS;
-
-/** A document: the operation followed by the fragments it uses (GraphQL rejects unused fragments). */
-function document(operation: string, fragments: FragmentName[]): string {
-  return [operation, ...fragments.map((name) => FRAGMENTS[name])].join('\n\n') + '\n';
+/** The selections of a type that exist in a line. */
+function fieldsIn(type: keyof typeof ITEM_FIELDS, line: DecidimRelease): string[] {
+  return ITEM_FIELDS[type].filter((f) => (f.since ?? 0) <= line && line < (f.until ?? Infinity)).map((f) => f.selection);
 }
 
-const PROPOSAL_FRAGMENTS: FragmentName[] = ['DecidimProposalConnectionFields', 'DecidimPageInfoFields', 'DecidimProposalFields', 'DecidimCategoryFields'];
-const MEETING_FRAGMENTS: FragmentName[] = ['DecidimMeetingConnectionFields', 'DecidimPageInfoFields', 'DecidimMeetingFields', 'DecidimCategoryFields'];
-const RESULT_FRAGMENTS: FragmentName[] = ['DecidimResultConnectionFields', 'DecidimPageInfoFields', 'DecidimResultFields', 'DecidimCategoryFields'];
+/** The Decidim `Type.field`s a line's documents read (what an instance must have for that line). */
+export function fieldsReadIn(line: DecidimRelease): string[] {
+  return (Object.keys(ITEM_FIELDS) as Array<keyof typeof ITEM_FIELDS>).flatMap((type) => fieldsIn(type, line).map((s) => `${type}.${/^\w+/.exec(s)![0]}`));
+}
 
-/** Every published participatory process, its published components and their first pages. One request. */
-export const SNAPSHOT_QUERY = document(
-  `query DecidimSnapshot {
-  participatoryProcesses {
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+
+/** `fragment DecidimXFields on X { … }` for one line. */
+const itemFragment = (type: 'Proposal' | 'Meeting' | 'Result', line: DecidimRelease) =>
+  `fragment Decidim${type}Fields on ${type} {\n${fieldsIn(type, line).map((s) => `  ${s}`).join('\n')}\n}`;
+
+const CONNECTION_FRAGMENTS = {
+  Proposal: 'ProposalConnection',
+  Meeting: 'MeetingConnection',
+  Result: 'ResultConnection',
+} as const;
+
+const connectionFragment = (type: keyof typeof CONNECTION_FRAGMENTS) => `fragment Decidim${type}ConnectionFields on ${CONNECTION_FRAGMENTS[type]} {
+  pageInfo { ...DecidimPageInfoFields }
+  edges {
+    cursor
+    node { ...Decidim${type}Fields }
+  }
+}`;
+
+const PAGE_INFO_FRAGMENT = `fragment DecidimPageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`;
+
+/** A document: the operation followed by the fragments it uses (GraphQL rejects unused fragments). */
+function document(operation: string, types: Array<keyof typeof CONNECTION_FRAGMENTS>, line: DecidimRelease): string {
+  return [operation, ...types.map(connectionFragment), PAGE_INFO_FRAGMENT, ...types.map((t) => itemFragment(t, line))].join('\n\n') + '\n';
+}
+
+/** The next page of one component's items. Variables: `{ componentId, after }`. */
+function pageDocument(type: keyof typeof CONNECTION_FRAGMENTS, component: string, field: string, line: DecidimRelease): string {
+  return document(
+    `query Decidim${component === 'Accountability' ? 'Results' : component}Page($componentId: ID!, $after: String) {
+  component(id: $componentId) {
+    __typename
     id
-    slug
-    reference
-    title ${TRANSLATED}
-    subtitle ${TRANSLATED}
-    shortDescription ${TRANSLATED}
-    description ${TRANSLATED}
-    startDate
-    endDate
-    publishedAt
-    promoted
+    ... on ${component} {
+      ${field}(first: ${DECIDIM_PAGE_SIZE}, after: $after) { ...Decidim${type}ConnectionFields }
+    }
+  }
+}`,
+    [type],
+    line,
+  );
+}
+
+/** The documents of one release line. */
+export interface DecidimQuerySet {
+  /** The line (27, 29, 30, 31). */
+  line: DecidimRelease;
+  /** Every published process, its published components and their first pages. One request. */
+  snapshot: string;
+  proposalsPage: string;
+  meetingsPage: string;
+  resultsPage: string;
+}
+
+function buildQuerySet(line: DecidimRelease): DecidimQuerySet {
+  const snapshot = document(
+    `query DecidimSnapshot {
+  participatoryProcesses {
+    ${indent(fieldsIn('ParticipatoryProcess', line).join('\n'), '    ')}
     components {
       __typename
       id
@@ -181,65 +254,46 @@ export const SNAPSHOT_QUERY = document(
     }
   }
 }`,
-  [
-    'DecidimProposalConnectionFields',
-    'DecidimMeetingConnectionFields',
-    'DecidimResultConnectionFields',
-    'DecidimPageInfoFields',
-    'DecidimProposalFields',
-    'DecidimMeetingFields',
-    'DecidimResultFields',
-    'DecidimCategoryFields',
-  ],
-);
+    ['Proposal', 'Meeting', 'Result'],
+    line,
+  );
+  return {
+    line,
+    snapshot,
+    proposalsPage: pageDocument('Proposal', 'Proposals', 'proposals', line),
+    meetingsPage: pageDocument('Meeting', 'Meetings', 'meetings', line),
+    resultsPage: pageDocument('Result', 'Accountability', 'results', line),
+  };
+}
 
-/** The next page of one Proposals component. Variables: `{ componentId, after }`. */
-export const PROPOSALS_PAGE_QUERY = document(
-  `query DecidimProposalsPage($componentId: ID!, $after: String) {
-  component(id: $componentId) {
-    __typename
-    id
-    ... on Proposals {
-      proposals(first: ${DECIDIM_PAGE_SIZE}, after: $after) { ...DecidimProposalConnectionFields }
-    }
-  }
-}`,
-  PROPOSAL_FRAGMENTS,
-);
+const QUERY_SETS = new Map(QUERY_LINES.map((line) => [line, buildQuerySet(line)]));
 
-/** The next page of one Meetings component. Variables: `{ componentId, after }`. */
-export const MEETINGS_PAGE_QUERY = document(
-  `query DecidimMeetingsPage($componentId: ID!, $after: String) {
-  component(id: $componentId) {
-    __typename
-    id
-    ... on Meetings {
-      meetings(first: ${DECIDIM_PAGE_SIZE}, after: $after) { ...DecidimMeetingConnectionFields }
-    }
-  }
-}`,
-  MEETING_FRAGMENTS,
-);
+/** The query set that reads a release (its line's). */
+export function decidimQueries(release: DecidimRelease): DecidimQuerySet {
+  return QUERY_SETS.get(queryLineOf(release))!;
+}
 
-/** The next page of one Accountability component. Variables: `{ componentId, after }`. */
-export const RESULTS_PAGE_QUERY = document(
-  `query DecidimResultsPage($componentId: ID!, $after: String) {
-  component(id: $componentId) {
-    __typename
-    id
-    ... on Accountability {
-      results(first: ${DECIDIM_PAGE_SIZE}, after: $after) { ...DecidimResultConnectionFields }
-    }
-  }
-}`,
-  RESULT_FRAGMENTS,
-);
+/** The 0.27 documents (the oldest line), under the names the replica's tests use. */
+export const SNAPSHOT_QUERY = decidimQueries(27).snapshot;
+export const PROPOSALS_PAGE_QUERY = decidimQueries(27).proposalsPage;
+export const MEETINGS_PAGE_QUERY = decidimQueries(27).meetingsPage;
+export const RESULTS_PAGE_QUERY = decidimQueries(27).resultsPage;
 
-/** The Decidim version of the instance ("0.27.5" on decidim.barcelona). */
+/** The Decidim version of the instance ("0.27.5"; null from 0.30 unless the server discloses it). */
 export const VERSION_QUERY = `query DecidimVersion {
   decidim {
     version
   }
+}
+`;
+
+/**
+ * The fields of the types whose shape tells the release apart, by introspection (anonymous users may
+ * introspect up to 0.31): what the client asks when the version is null or unknown.
+ */
+export const FIELD_PROBE_QUERY = `query DecidimFieldProbe {
+  proposal: __type(name: "Proposal") { fields { name } }
+  meeting: __type(name: "Meeting") { fields { name } }
 }
 `;
 
@@ -300,13 +354,23 @@ export interface DecidimProposal {
   /** ISO 8601 with offset, e.g. "2023-05-04T12:00:00+02:00". */
   answeredAt: string | null;
   publishedAt: string | null;
-  endorsementsCount: number | null;
+  /** Up to 0.30 (likesCount from 0.31). */
+  endorsementsCount?: number | null;
+  /** 0.31+. */
+  likesCount?: number | null;
+  /** 0.29+: withdrawn is a flag, no longer a `state`. */
+  withdrawn?: boolean | null;
+  /** 0.31+: the public page. */
+  url?: string;
   /** Null when the component hides votes. */
   voteCount: number | null;
   official: boolean | null;
   createdInMeeting: boolean | null;
   meeting: { id: string } | null;
-  category: DecidimCategory | null;
+  /** Up to 0.29 (taxonomies from 0.30). */
+  category?: DecidimCategory | null;
+  /** 0.30+. */
+  taxonomies?: DecidimCategory[] | null;
   position: number | null;
 }
 
@@ -347,7 +411,11 @@ export interface DecidimMeeting {
   closingReport: DecidimTranslatedField | null;
   attendeeCount: number | null;
   isWithdrawn: boolean;
-  category: DecidimCategory | null;
+  /** 0.30+ (isWithdrawn stays). */
+  withdrawn?: boolean | null;
+  category?: DecidimCategory | null;
+  taxonomies?: DecidimCategory[] | null;
+  url?: string;
   agenda: DecidimMeetingAgenda | null;
 }
 
@@ -376,7 +444,9 @@ export interface DecidimResult {
   childrenCount: number | null;
   externalId: string | null;
   weight: number;
-  category: DecidimCategory | null;
+  category?: DecidimCategory | null;
+  taxonomies?: DecidimCategory[] | null;
+  url?: string;
 }
 
 interface DecidimComponentBase {
@@ -425,6 +495,8 @@ export interface DecidimProcess {
   endDate: string | null;
   publishedAt: string;
   promoted: boolean | null;
+  /** 0.31+: the public page. */
+  url?: string | null;
   components: DecidimComponent[] | null;
 }
 
@@ -450,7 +522,13 @@ export interface DecidimResultsPage {
 
 /** `data` of VERSION_QUERY. */
 export interface DecidimVersion {
-  decidim: { version: string } | null;
+  decidim: { version: string | null } | null;
+}
+
+/** `data` of FIELD_PROBE_QUERY (a type is null when the instance has none of that name). */
+export interface DecidimFieldProbe {
+  proposal: { fields: Array<{ name: string }> | null } | null;
+  meeting: { fields: Array<{ name: string }> | null } | null;
 }
 
 /** A GraphQL error as graphql-ruby 1.12 serialises it (locations/path/extensions are optional). */
