@@ -61,12 +61,12 @@ export interface RegistryGraph {
   close(): Promise<void>;
 }
 
-/** Every given adapter city, started as above, behind one gateway composed from the registry. */
-export async function startRegistryGraph(cities: CityEntry[]): Promise<RegistryGraph> {
+/** Every given adapter city, started as above (with `env` added to each subgraph's), behind one gateway composed from the registry. */
+export async function startRegistryGraph(cities: CityEntry[], env: NodeJS.ProcessEnv = {}): Promise<RegistryGraph> {
   const started: Record<string, StartedCity> = {};
   try {
     // One at a time: each first sync is CPU-bound, and two cores are shared with the test itself.
-    for (const city of cities) started[city.id] = await startRegistryCity(city);
+    for (const city of cities) started[city.id] = await startRegistryCity(city, env);
     const { supergraphSdl, errors } = composeSupergraph({}, cities);
     if (!supergraphSdl) throw new Error(`the registry does not compose: ${errors.join('; ')}`);
     const gateway = await buildGateway({ supergraphSdl, subgraphUrls: Object.fromEntries(cities.map((c) => [c.id, started[c.id].url])), subgraphTimeoutMs: 10000 }, logger);
