@@ -1,9 +1,9 @@
-/** Jest runs TypeScript through ts-jest; type checking happens once in `tsc --noEmit` (npm test). */
+/** Jest runs TypeScript through esbuild (test/esbuild-transform.js); type checking happens once in `tsc --noEmit` (npm test). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/schema'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
   // Also the hooks' limit: a graph of real subgraphs takes seconds to start, much longer on a loaded CI machine.
   testTimeout: 90000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
